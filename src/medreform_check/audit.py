@@ -1,0 +1,109 @@
+"""The quarterly audit, end to end: load plans, rules and submissions, then evaluate.
+
+This is the library entry point the CLI calls; it returns plain data and raises
+``MedreformError`` for input that cannot be used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .engine import evaluate
+from .errors import Finding, InvalidInput, Location, MedreformError, Severity
+from .lint import lint_plan
+from .loading.plan import plan_from
+from .loading.rules import find_rules_dir, read_catalogue
+from .loading.submissions import read_submissions
+from .model import Catalogue, Plan
+from .report import Report, Status
+from .yamlio import load_yaml
+
+DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.UNREPORTED})
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Plan files named, and every YAML file in a named directory."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
+            )
+            if not found:
+                where = Location(str(path))
+                raise MedreformError("no plan files (*.yaml, *.yml) in this directory", where)
+            files += found
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            raise MedreformError("not a regular file", Location(str(path)))
+        else:
+            raise MedreformError("no such file or directory", Location(str(path)))
+    return files
+
+
+def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan], list[Finding]]:
+    """Load and lint every plan; raises ``InvalidInput`` with all findings if any is an error."""
+    plans: list[Plan] = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for path in plan_files(paths):
+        try:
+            doc = load_yaml(path)
+        except OSError as exc:
+            raise MedreformError(
+                f"cannot read: {exc.strerror or exc}", Location(str(path))
+            ) from None
+        plan, found = plan_from(doc)
+        findings += found
+        if plan is None:
+            continue
+        if plan.id in seen:
+            message = f"plan id '{plan.id}' is also used by {seen[plan.id]}"
+            findings.append(
+                Finding("duplicate-id", Severity.ERROR, doc.locate(("plan", "id")), message)
+            )
+        seen[plan.id] = str(path)
+        findings += lint_plan(plan, catalogue, doc)
+        plans.append(plan)
+    if any(f.is_error for f in findings):
+        raise InvalidInput(findings)
+    return plans, findings
+
+
+@dataclass(frozen=True)
+class Audit:
+    """A finished audit: the report, and warnings about the plans themselves."""
+
+    report: Report
+    plan_findings: Sequence[Finding] = field(default_factory=tuple)
+
+
+def run_audit(
+    plan_paths: Sequence[Path],
+    submission_paths: Sequence[Path],
+    as_of: date,
+    rules_dir: Path | None = None,
+) -> Audit:
+    catalogue = read_catalogue(find_rules_dir(rules_dir))
+    plans, findings = read_plans(plan_paths, catalogue)
+    submissions = read_submissions(submission_paths, plans, catalogue)
+    return Audit(evaluate(plans, catalogue, submissions, as_of), findings)
+
+
+def exit_code(
+    report: Report, fail_on: frozenset[Status] = DEFAULT_FAIL_ON, strict: bool = False
+) -> int:
+    """1 when a result's status is in ``fail_on`` or a row was rejected (CONTRACT §3).
+
+    Aspirational (力争) targets never fail the run unless ``strict``; with ``strict``
+    warnings fail it too.
+    """
+    if report.rejected or (strict and report.warnings):
+        return 1
+    failing = (r for r in report.results if r.status in fail_on and (strict or not r.aspirational))
+    return 1 if any(failing) else 0

@@ -1,0 +1,229 @@
+"""The command line: parse arguments, call the library, render, exit. Nothing else.
+
+Exit codes (CONTRACT §3): 0 clean, 1 findings or failing results, 2 unusable input or
+arguments, 3 a bug (traceback only with --debug), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from . import __version__
+from .errors import InvalidInput, MedreformError
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+STATUS_NAMES = ("met", "met_late", "missed", "unreported", "at_risk", "pending", "waived")
+
+app = typer.Typer(
+    name="medreform-check",
+    help="Check health-reform action plans against what institutions report.",
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"medreform-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check health-reform action plans against what institutions report."""
+
+
+# --- shared option types and helpers ----------------------------------------------------
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (default: today)."),
+]
+Output = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write here (atomically) instead of standard output."
+    ),
+]
+Lang = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--lang",
+        click_type=click.Choice(["zh", "en"]),
+        help="Labels and headings (default: from LANG).",
+    ),
+]
+NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR=1).")]
+Rules = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--rules",
+        metavar="DIR",
+        help="Indicator catalogue and checks (default: ./rules, else built in).",
+    ),
+]
+Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
+
+
+def _as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    from .periods import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise MedreformError(f"--as-of: {exc}") from None
+
+
+def _lang(option: str | None) -> str:
+    if option:
+        return option
+    from .render.labels import default_lang
+
+    return default_lang(os.environ)
+
+
+def _color(no_color: bool, output: Path | None) -> bool:
+    if no_color or os.environ.get("NO_COLOR") or output is not None:
+        return False
+    return sys.stdout.isatty()
+
+
+def _width(output: Path | None) -> int:
+    return (
+        100
+        if output is not None or not sys.stdout.isatty()
+        else shutil.get_terminal_size((100, 24)).columns
+    )
+
+
+def _statuses(text: str, option: str) -> frozenset:  # type: ignore[type-arg]
+    from .report import Status
+
+    if text.strip() == "none":
+        return frozenset()
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in STATUS_NAMES]
+    if unknown:
+        raise MedreformError(
+            f"{option}: unknown status '{unknown[0]}' (expected {', '.join(STATUS_NAMES)})"
+        )
+    return frozenset(Status(n) for n in names)
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def run_guarded(action: Callable[[], int], debug: bool) -> int:
+    """Run a command body; turn expected failures into one-line messages and exit codes."""
+    try:
+        return action()
+    except InvalidInput as exc:
+        for finding in exc.findings:
+            _error(str(finding))
+        return EXIT_UNUSABLE
+    except MedreformError as exc:
+        _error(
+            f"{exc.where}: error: {exc.message}"
+            if exc.where
+            else f"medreform-check: error: {exc.message}"
+        )
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        _error("medreform-check: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: say so plainly, show the traceback only on request
+        if debug:
+            traceback.print_exc()
+        _error(
+            f"medreform-check: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for details)"
+        )
+        return EXIT_INTERNAL
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+def _audit_formats() -> list[str]:
+    from .render import AUDIT_FORMATS
+
+    return list(AUDIT_FORMATS)
+
+
+@app.command()
+def audit(
+    plans: Annotated[
+        list[Path], typer.Argument(metavar="PLAN...", help="Plan files or directories.")
+    ],
+    submissions: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option(
+            "--submissions",
+            "-s",
+            metavar="PATH",
+            help="Submission files or directories (repeatable).",
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(_audit_formats()), help="Output format."
+        ),
+    ] = "table",
+    output: Output = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", metavar="STATUSES", help="Statuses that make the exit code 1, or 'none'."
+        ),
+    ] = "missed,unreported",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Aspirational targets and warnings fail too.")
+    ] = False,
+    lang: Lang = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> None:
+    """Evaluate submissions against plans as of a date: the quarterly audit."""
+
+    def body() -> int:
+        from .audit import exit_code, run_audit
+        from .output import emit
+        from .render import RenderOptions, audit_renderer
+
+        failing = _statuses(fail_on, "--fail-on")
+        day = _as_of(as_of)
+        result = run_audit(plans, submissions or [], day, rules)
+        for finding in result.plan_findings:
+            _error(str(finding))
+        options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
+        emit(audit_renderer(fmt)(result.report, options), output)
+        code = exit_code(result.report, failing, strict)
+        return EXIT_FAILED if strict and result.plan_findings else code
+
+    raise typer.Exit(run_guarded(body, debug))

@@ -1,0 +1,41 @@
+"""Reporting completeness and timeliness (CONTRACT §2.1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ..model import Plan, Receipt
+from ..periods import Period, periods_overlapping
+from ..report import ReportingEntry, ReportStatus
+
+
+def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStatus, date | None]:
+    if not receipts:
+        return (ReportStatus.MISSING if as_of > due else ReportStatus.DUE), None
+    dated = [r.submitted for r in receipts if r.submitted is not None]
+    if not dated:
+        return ReportStatus.RECEIVED, None
+    first = min(dated)  # the first report for the period decides its timeliness
+    return (ReportStatus.ON_TIME if first <= due else ReportStatus.LATE), first
+
+
+def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
+    """One entry per reporting unit and per period of the plan that has ended by ``as_of``."""
+    if plan.reporting is None:
+        return []
+    kind, due_days = plan.reporting.every, plan.reporting.due_days
+    by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
+    for receipt in receipts:
+        by_key[receipt.unit, receipt.period].append(receipt)
+    units = plan.reporting_units()
+    entries = []
+    for period in periods_overlapping(kind, plan.start, plan.end):
+        if period.end >= as_of:  # a period ends with its last day
+            break
+        due = period.end + timedelta(days=due_days)
+        for unit in units:
+            status, submitted = _status(by_key.get((unit, period), []), due, as_of)
+            entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
+    return entries

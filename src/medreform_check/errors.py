@@ -1,0 +1,74 @@
+"""Errors and findings: values that carry the file and position they are about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in an input file; line and col are 1-based, None when unknown."""
+
+    path: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one input file, with a stable code."""
+
+    code: str
+    severity: Severity
+    where: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity.value}: {self.message} [{self.code}]"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class MedreformError(Exception):
+    """An expected failure the user can act on (bad input, bad arguments).
+
+    The CLI prints it as one line and exits 2; anything else is a bug.
+    """
+
+    def __init__(self, message: str, where: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class InvalidInput(MedreformError):
+    """Input files that cannot be used; carries every finding, not just the first."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        errors = [f for f in findings if f.is_error]
+        super().__init__(
+            f"{len(errors)} error(s) in input files", errors[0].where if errors else None
+        )
+        self.findings = findings
+
+    def __str__(self) -> str:
+        return "\n".join(str(f) for f in self.findings if f.is_error)

@@ -1,0 +1,91 @@
+"""Codes found while a file is read, before any rule runs."""
+
+from ..errors import Severity
+from .registry import loader_code
+
+E, W = Severity.ERROR, Severity.WARNING
+
+loader_code(
+    "encoding",
+    E,
+    """The file is not UTF-8 text (a YAML file) or not UTF-8 or GB18030 (a CSV file).
+    Example: a plan saved as GBK from a Windows editor""",
+)
+loader_code(
+    "empty-file",
+    E,
+    """The file is empty.
+    Example: a zero-byte plans/new.yaml""",
+)
+loader_code(
+    "yaml-syntax",
+    E,
+    """The file is not valid YAML.
+    Example: `owners: [a, b` (the list is never closed)""",
+)
+loader_code(
+    "yaml-tag",
+    E,
+    """A YAML tag asks for something other than plain values; it is refused, never run.
+    Example: `x: !!python/object/apply:os.system [ls]`""",
+)
+loader_code(
+    "yaml-too-deep",
+    E,
+    """Values are nested deeper than 64 levels.
+    Example: `[[[[[[ … ]]]]]]` a thousand levels deep""",
+)
+loader_code(
+    "yaml-too-large",
+    E,
+    """Aliases expand to more than two million values (an "alias bomb").
+    Example: `b: [*a, *a, *a, *a, *a, *a, *a, *a, *a]`, nested nine times""",
+)
+loader_code(
+    "duplicate-key",
+    E,
+    """A mapping repeats a key; YAML would silently keep the last value.
+    Example: a task with `deadline: 2024-05-31` and, two lines later, `deadline: 2025-12-31`""",
+)
+loader_code(
+    "schema",
+    E,
+    """The file breaks its JSON Schema: a missing, unknown or mistyped key.
+    Example: `deadlin: 2024` (did you mean 'deadline'?)""",
+)
+loader_code(
+    "bad-date",
+    E,
+    """A date that is not a calendar date.
+    Example: `from: 2023-02-30`""",
+)
+loader_code(
+    "bad-deadline",
+    E,
+    """A deadline in none of the accepted forms.
+    Example: `deadline: 明年`""",
+)
+loader_code(
+    "bad-target",
+    E,
+    """A target in none of the accepted forms.
+    Example: `target: 80` (no comparison: write '>= 80' or '不低于80%')""",
+)
+loader_code(
+    "bad-period",
+    E,
+    """The plan period ends before it starts.
+    Example: `period: {start: 2025-01-01, end: 2023-12-31}`""",
+)
+loader_code(
+    "ambiguous-deadline",
+    W,
+    """`2025年前` may mean before 2025 or by the end of 2025; it is read as 2025-12-31.
+    Example: `deadline: 2025年前`""",
+)
+loader_code(
+    "duplicate-id",
+    E,
+    """Two tasks, units, indicators or checks share an id.
+    Example: two tasks with `id: emr-level`""",
+)

@@ -1,0 +1,1 @@
+"""Loaders: files in, typed model and located findings out. Nothing here evaluates."""

@@ -1,0 +1,269 @@
+"""Submission readers: one per file format, each yielding raw rows or rejections.
+
+A reader only splits a file into rows of named fields; what the fields mean is decided
+once, for every format, in ``submissions.py``. A new format is a new reader in
+``READERS`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Location, MedreformError
+from ..model import RowIssue
+from ..schema_check import Violation, locate_violation, violations
+from ..values import normalise
+from ..yamlio import decode_text, load_yaml
+
+FIELDS = (
+    "unit",
+    "period",
+    "indicator",
+    "task",
+    "value",
+    "done",
+    "completed_on",
+    "as_of",
+    "evidence",
+    "note",
+    "submitted",
+)
+# Column headings offices use, after NFKC and lower-casing.
+HEADINGS: Mapping[str, str] = {
+    **{name: name for name in FIELDS},
+    "单位": "unit",
+    "填报单位": "unit",
+    "报告期": "period",
+    "期间": "period",
+    "指标": "indicator",
+    "任务": "task",
+    "数值": "value",
+    "值": "value",
+    "是否完成": "done",
+    "完成日期": "completed_on",
+    "完成时间": "completed_on",
+    "截至日期": "as_of",
+    "统计截至日期": "as_of",
+    "佐证材料": "evidence",
+    "佐证": "evidence",
+    "备注": "note",
+    "提交日期": "submitted",
+    "填报日期": "submitted",
+    "报送日期": "submitted",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One row as read: field name -> raw value, with the location of each field."""
+
+    at: Location
+    fields: Mapping[str, Any]
+    cells: Mapping[str, Location] = field(default_factory=dict)
+    # A YAML file with no values still tells us the unit reported for the period.
+    receipt_only: bool = False
+
+    def where(self, name: str) -> Location:
+        return self.cells.get(name, self.at)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """A row (or a whole file) that could not be read, or a warning about one."""
+
+    issue: RowIssue
+    warning: bool = False
+
+
+ReadItem = RawRow | ReadProblem
+Reader = Callable[[Path], Iterator[ReadItem]]
+
+
+def read_yaml(path: Path) -> Iterator[ReadItem]:
+    doc = load_yaml(path)
+    errors = [f for f in doc.findings if f.is_error]
+    data = doc.data
+    if data is None:
+        yield from (ReadProblem(RowIssue(f.where, None, f.message)) for f in errors)
+        return
+    values = data.get("values") if isinstance(data, dict) else None
+    rows = values if isinstance(values, list) else []
+    starts = [doc.locate(("values", k)).line or 0 for k in range(len(rows))]
+
+    def row_of(line: int) -> int | None:
+        k = bisect_right(starts, line) - 1
+        return k if k >= 0 else None
+
+    row_problems: dict[int, list[str]] = {}
+    header_problems: list[RowIssue] = []
+    for finding in errors:  # duplicate keys and disallowed tags, placed by line
+        k = row_of(finding.where.line or 0)
+        if k is None:
+            header_problems.append(RowIssue(finding.where, None, finding.message))
+        else:
+            row_problems.setdefault(k, []).append(finding.message)
+    for violation in violations(data, "submission"):
+        if (
+            len(violation.path) >= 2
+            and violation.path[0] == "values"
+            and isinstance(violation.path[1], int)
+        ):
+            row_problems.setdefault(violation.path[1], []).append(_row_message(violation))
+        else:
+            header_problems.append(
+                RowIssue(locate_violation(doc, violation), None, violation.message)
+            )
+
+    yield from (ReadProblem(issue) for issue in header_problems)
+    header = {k: data[k] for k in ("unit", "period", "submitted") if k in data}
+    header_cells = {k: doc.locate((k,)) for k in header}
+    for k, row in enumerate(rows):
+        at = doc.locate(("values", k))
+        unit = row.get("unit", header.get("unit")) if isinstance(row, dict) else header.get("unit")
+        if header_problems:
+            first = header_problems[0].at
+            yield ReadProblem(
+                RowIssue(at, _text(unit), f"not read: the file has errors (see line {first.line})")
+            )
+        elif k in row_problems:
+            yield ReadProblem(RowIssue(at, _text(unit), "; ".join(row_problems[k])))
+        else:
+            cells = {**header_cells, **{name: doc.locate(("values", k, name)) for name in row}}
+            yield RawRow(at, {**header, **row}, cells)
+    if not rows and not header_problems:
+        yield RawRow(doc.locate(), header, header_cells, receipt_only=True)
+
+
+def _row_message(violation: Violation) -> str:
+    inner = violation.path[2:]
+    return (
+        f"{inner[0]}: {violation.message}"
+        if inner and not violation.about_key
+        else violation.message
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def decode_table(raw: bytes, path: Path) -> tuple[str, str]:
+    """Text of a CSV exported by Excel: UTF-8 (with or without BOM) or GB18030."""
+    # UTF-8 first: most UTF-8 Chinese also decodes as GB18030, garbled; GBK never as UTF-8.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    _, problem = decode_text(raw, str(path))
+    where = problem.where if problem else Location(str(path))
+    raise MedreformError("not readable text (expected UTF-8, UTF-8 with BOM or GB18030)", where)
+
+
+def _heading(cell: str) -> str:
+    return normalise(cell).lower().replace(" ", "_")
+
+
+def read_csv(path: Path) -> Iterator[ReadItem]:
+    name = str(path)
+    try:
+        text, _ = decode_table(path.read_bytes(), path)
+    except MedreformError as exc:
+        yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message))
+        return
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield ReadProblem(
+            RowIssue(Location(name, 1, 1), None, "the file is empty (expected a header row)")
+        )
+        return
+    except csv.Error as exc:
+        yield ReadProblem(RowIssue(Location(name, 1), None, f"not a CSV file: {exc}"))
+        return
+    yield from _table_rows(name, header, _csv_rows(reader, name))
+
+
+def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ReadProblem(RowIssue(Location(name, start), None, f"unreadable CSV row: {exc}"))
+            return
+        line = reader.line_num
+        yield start, row
+
+
+def _table_rows(
+    name: str, header: list[Any], rows: Iterator[tuple[int, list[Any]] | ReadProblem]
+) -> Iterator[ReadItem]:
+    """Rows of a table (CSV or sheet) with a header row, as raw rows or rejections."""
+    columns: dict[int, str] = {}
+    problems: list[RowIssue] = []
+    for col, cell in enumerate(header):
+        heading = _heading(str(cell)) if cell is not None else ""
+        if not heading:
+            continue
+        field_name = HEADINGS.get(heading)
+        if field_name is None:
+            known = ", ".join(FIELDS)
+            yield ReadProblem(
+                RowIssue(
+                    Location(name, 1, col + 1),
+                    None,
+                    f"column '{cell}' is not used (known columns: {known})",
+                ),
+                warning=True,
+            )
+        elif field_name in columns.values():
+            problems.append(
+                RowIssue(
+                    Location(name, 1, col + 1), None, f"column '{cell}' repeats '{field_name}'"
+                )
+            )
+        else:
+            columns[col] = field_name
+    if not columns:
+        problems.append(RowIssue(Location(name, 1, 1), None, "no known column in the header row"))
+    yield from (ReadProblem(issue) for issue in problems)
+    width = len(header)
+    for item in rows:
+        if isinstance(item, ReadProblem):
+            yield item
+            continue
+        line, cells = item
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+            continue  # a blank line is not a row
+        fields = {columns[c]: v for c, v in enumerate(cells) if c in columns and _present(v)}
+        unit = _text(fields.get("unit"))
+        at = Location(name, line)
+        if problems:
+            yield ReadProblem(
+                RowIssue(at, unit, "not read: the header row has errors (see line 1)")
+            )
+        elif len(cells) != width:
+            yield ReadProblem(
+                RowIssue(at, unit, f"the row has {len(cells)} cells, the header has {width}")
+            )
+        else:
+            where = {columns[c]: Location(name, line, c + 1) for c in columns}
+            yield RawRow(at, fields, where)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+READERS: dict[str, Reader] = {".yaml": read_yaml, ".yml": read_yaml, ".csv": read_csv}

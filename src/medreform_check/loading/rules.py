@@ -1,0 +1,49 @@
+"""The rules directory: ``indicators.yaml`` (and ``checks.yaml``), from ``--rules``,
+``./rules``, or the copy installed with the package."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InvalidInput, Location, MedreformError
+from ..model import Catalogue
+from .indicators import load_catalogue
+
+CATALOGUE_FILE = "indicators.yaml"
+
+
+def shipped_rules_dir() -> Path | None:
+    """The rules installed with the package, if this is an installed copy."""
+    candidate = Path(str(resources.files("medreform_check"))) / "rules"
+    return candidate if (candidate / CATALOGUE_FILE).is_file() else None
+
+
+def find_rules_dir(explicit: Path | None) -> Path:
+    if explicit is not None:
+        if not (explicit / CATALOGUE_FILE).is_file():
+            raise MedreformError(
+                f"no {CATALOGUE_FILE} in the rules directory", Location(str(explicit))
+            )
+        return explicit
+    local = Path("rules")
+    if (local / CATALOGUE_FILE).is_file():
+        return local
+    shipped = shipped_rules_dir()
+    if shipped is None:
+        raise MedreformError(
+            f"no rules found: pass --rules DIR (a directory with {CATALOGUE_FILE})"
+        )
+    return shipped
+
+
+def read_catalogue(rules_dir: Path) -> Catalogue:
+    """The indicator catalogue; raises ``InvalidInput`` with every finding if it has errors."""
+    path = rules_dir / CATALOGUE_FILE
+    try:
+        catalogue, findings = load_catalogue(path)
+    except OSError as exc:
+        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+    if catalogue is None or any(f.is_error for f in findings):
+        raise InvalidInput(findings)
+    return catalogue

@@ -1,0 +1,292 @@
+"""What submitted rows mean, whatever file they came from (CONTRACT §1.4).
+
+Every row read is either used (an observation, a milestone report) or rejected with
+its file, line and reason; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from ..errors import Location, MedreformError
+from ..model import (
+    Catalogue,
+    Indicator,
+    MilestoneReport,
+    Observation,
+    Plan,
+    Receipt,
+    RowIssue,
+    Submissions,
+    Task,
+    Value,
+)
+from ..periods import Period, parse_date, parse_period
+from ..values import (
+    format_number,
+    format_range,
+    normalise,
+    parse_composition,
+    parse_done,
+    parse_number,
+)
+from .readers import READERS, RawRow, ReadProblem
+
+SUFFIXES = tuple(READERS)
+
+
+class _Rejected(Exception):
+    def __init__(self, reason: str, at: Location | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.at = at
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters spelt out, so 'a\\u200b' does not look like 'a'."""
+    return "".join(
+        c if c.isprintable() and c not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(c):04x}"
+        for c in text
+    )
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class RowInterpreter:
+    """Decides what each raw row is, against the plans and indicators in use."""
+
+    def __init__(self, plans: Sequence[Plan], catalogue: Catalogue) -> None:
+        self.units: dict[str, str] = {}
+        self.indicators: dict[str, Indicator] = dict(catalogue.indicators)
+        self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
+        self.scopes: dict[tuple[str, str], frozenset[str]] = {}
+        self.receipts_seen: set[tuple[str, Period, date | None, str]] = set()
+        for plan in plans:
+            for unit in plan.units.values():
+                # A unit is named by its id or, as offices tend to write it, its name.
+                self.units.setdefault(normalise(unit.name), unit.id)
+            self.indicators.update(plan.indicators)
+            for task in plan.tasks:
+                self.tasks.setdefault(task.id, []).append((plan, task))
+                self.scopes[plan.id, task.id] = frozenset(plan.units_in_scope(task))
+        for plan in plans:
+            for unit in plan.units.values():
+                self.units[unit.id] = unit.id
+
+    # --- single fields ---------------------------------------------------------------
+
+    def unit(self, row: RawRow) -> str:
+        raw = row.fields.get("unit")
+        if raw is None:
+            raise _Rejected("no unit given (a 'unit' column, or 'unit:' at the top of the file)")
+        text = normalise(str(raw))
+        if text not in self.units:
+            raise _Rejected(
+                f"unknown unit '{visible(text)}'{_suggest(text, self.units)}", row.where("unit")
+            )
+        return self.units[text]
+
+    def day(self, row: RawRow, name: str) -> date | None:
+        raw = row.fields.get(name)
+        if raw is None:
+            return None
+        try:
+            return parse_date(raw)
+        except ValueError as exc:
+            raise _Rejected(f"{name}: {exc}", row.where(name)) from None
+
+    def period(self, row: RawRow) -> Period | None:
+        raw = row.fields.get("period")
+        if raw is None:
+            return None
+        try:
+            return parse_period(raw)
+        except ValueError as exc:
+            raise _Rejected(f"period: {exc}", row.where("period")) from None
+
+    def value(self, row: RawRow, indicator: Indicator) -> Value:
+        raw = row.fields.get("value")
+        if raw is None:
+            raise _Rejected(f"no value given for {indicator.id}", row.where("value"))
+        try:
+            if indicator.kind == "composition":
+                return parse_composition(raw, indicator.parts)
+            number = parse_number(raw, indicator.unit or None)
+        except ValueError as exc:
+            raise _Rejected(f"value: {exc}", row.where("value")) from None
+        low, high = indicator.bounds
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise _Rejected(
+                f"value {format_number(number)} is outside {format_range(low, high)} "
+                f"for {indicator.name} ({indicator.id})",
+                row.where("value"),
+            )
+        if indicator.integer and number != int(number):
+            raise _Rejected(
+                f"{indicator.id} is a whole number; got {format_number(number)}", row.where("value")
+            )
+        return number
+
+    def task(self, row: RawRow, unit: str) -> tuple[Plan, Task]:
+        ident = normalise(str(row.fields["task"]))
+        if ident not in self.tasks:
+            raise _Rejected(
+                f"unknown task '{visible(ident)}'{_suggest(ident, self.tasks)}", row.where("task")
+            )
+        owned = [
+            (plan, task) for plan, task in self.tasks[ident] if unit in self.scopes[plan.id, ident]
+        ]
+        if not owned:
+            raise _Rejected(f"unit '{unit}' does not report on task '{ident}'", row.where("task"))
+        return owned[0]
+
+    def indicator(self, row: RawRow) -> Indicator:
+        ident = normalise(str(row.fields["indicator"]))
+        if ident not in self.indicators:
+            raise _Rejected(
+                f"unknown indicator '{visible(ident)}'{_suggest(ident, self.indicators)}",
+                row.where("indicator"),
+            )
+        return self.indicators[ident]
+
+    # --- whole rows ------------------------------------------------------------------
+
+    def read(self, row: RawRow, seq: int, out: Submissions) -> None:
+        """Add what ``row`` says to ``out``, or reject it there with the reason."""
+        unit_text = None if row.fields.get("unit") is None else str(row.fields["unit"])
+        if not row.receipt_only:
+            out.rows_read += 1
+        try:
+            unit = self.unit(row)
+            period = self.period(row)
+            submitted = self.day(row, "submitted")
+            if (
+                period is not None
+                and (unit, period, submitted, row.at.path) not in self.receipts_seen
+            ):
+                self.receipts_seen.add((unit, period, submitted, row.at.path))
+                out.receipts.append(Receipt(unit, period, submitted, row.at))
+            if row.receipt_only:
+                return
+            as_of = self.day(row, "as_of") or (period.end if period else None)
+            if as_of is None:
+                raise _Rejected("no period or as_of given: the value cannot be dated")
+            self._fill(row, unit, as_of, submitted, seq, out)
+        except _Rejected as rejection:
+            out.rejected.append(RowIssue(rejection.at or row.at, unit_text, rejection.reason))
+
+    def _fill(
+        self,
+        row: RawRow,
+        unit: str,
+        as_of: date,
+        submitted: date | None,
+        seq: int,
+        out: Submissions,
+    ) -> None:
+        fields = row.fields
+        if fields.get("indicator") is None and fields.get("task") is None:
+            raise _Rejected("the row names neither an indicator nor a task")
+        task = self.task(row, unit)[1] if fields.get("task") is not None else None
+        if fields.get("indicator") is not None:
+            indicator = self.indicator(row)
+            if task is not None and task.indicator != indicator.id:
+                raise _Rejected(
+                    f"task '{task.id}' is measured by {task.indicator or 'completion'}, "
+                    f"not {indicator.id}",
+                    row.where("indicator"),
+                )
+        elif task is not None and task.indicator is not None:
+            indicator = self.indicators[task.indicator]
+        else:
+            assert task is not None
+            out.milestones.append(self._milestone(row, unit, task, as_of, submitted, seq))
+            return
+        value = self.value(row, indicator)
+        out.observations.append(
+            Observation(unit, indicator.id, value, as_of, submitted, seq, row.at)
+        )
+
+    def _milestone(
+        self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
+    ) -> MilestoneReport:
+        # Offices often write 是/否 into the value column; take it as the answer.
+        name = "done" if row.fields.get("done") is not None else "value"
+        raw = row.fields.get(name)
+        if raw is None:
+            raise _Rejected(f"milestone task '{task.id}' needs 'done' (yes/no)")
+        try:
+            done = parse_done(raw)
+        except ValueError as exc:
+            raise _Rejected(f"{name}: {exc}", row.where(name)) from None
+        completed_on = self.day(row, "completed_on")
+        if done and completed_on is None:
+            raise _Rejected(
+                f"task '{task.id}' is reported done but completed_on is missing", row.where("done")
+            )
+        evidence = row.fields.get("evidence")
+        evidence_text = None if evidence is None else str(evidence).strip() or None
+        if done and task.evidence_required and evidence_text is None:
+            raise _Rejected(
+                f"task '{task.id}' requires evidence (佐证材料) for a completion", row.at
+            )
+        return MilestoneReport(
+            unit, task.id, done, completed_on, as_of, submitted, seq, row.at, evidence_text
+        )
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and for a directory every submission file under it, in name order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                expected = ", ".join(SUFFIXES)
+                raise MedreformError(
+                    f"unsupported file type '{path.suffix}' (expected {expected})",
+                    Location(str(path)),
+                )
+            files.append(path)
+        elif path.exists():
+            raise MedreformError("not a regular file", Location(str(path)))
+        else:
+            raise MedreformError("no such file or directory", Location(str(path)))
+    return files
+
+
+def read_submissions(
+    paths: Iterable[Path], plans: Sequence[Plan], catalogue: Catalogue
+) -> Submissions:
+    """Read every submission file and interpret every row in it."""
+    interpreter = RowInterpreter(plans, catalogue)
+    out = Submissions()
+    seq = 0
+    for path in expand_paths(paths):
+        reader = READERS[path.suffix.lower()]
+        try:
+            items = list(reader(path))
+        except OSError as exc:
+            raise MedreformError(
+                f"cannot read: {exc.strerror or exc}", Location(str(path))
+            ) from None
+        for item in items:
+            if isinstance(item, ReadProblem):
+                if item.warning:
+                    out.warnings.append(item.issue)
+                else:
+                    out.rows_read += 1
+                    out.rejected.append(item.issue)
+                continue
+            seq += 1
+            interpreter.read(item, seq, out)
+    return out

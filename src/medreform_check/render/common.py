@@ -1,0 +1,51 @@
+"""Value formatting shared by renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from ..model import Indicator
+from ..report import Result
+from ..values import format_number
+from .labels import word
+
+
+def json_number(value: float) -> int | float:
+    """Floating-point noise removed (3.2000000000000003 → 3.2); whole numbers as integers."""
+    rounded = round(value, 10)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
+
+
+def json_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return json_number(value)
+    if isinstance(value, Mapping):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def display_value(value: Any, indicator: Indicator | None, lang: str) -> str:
+    """A value as a person reads it: ``3.2 级``, ``82.5%``, ``41.2:33.5:25.3``, ``done``."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return word("done" if value else "not_done", lang)
+    if isinstance(value, Mapping):
+        return ":".join(format_number(v, 1) for v in value.values())
+    unit = indicator.unit if indicator else ""
+    text = format_number(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+
+
+def due_text(result: Result) -> str:
+    return result.period or result.deadline.isoformat()

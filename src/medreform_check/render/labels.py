@@ -1,0 +1,143 @@
+"""Every word a reader sees, in English and Chinese; and how notes are worded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from ..report import Note, ReportStatus, Status
+from ..values import format_number
+
+LANGS = ("en", "zh")
+
+STATUS_LABELS: Mapping[Status, Mapping[str, str]] = {
+    Status.MET: {"en": "met", "zh": "已达标"},
+    Status.MET_LATE: {"en": "met late", "zh": "逾期达标"},
+    Status.MISSED: {"en": "missed", "zh": "逾期未达标"},
+    Status.UNREPORTED: {"en": "unreported", "zh": "逾期未报"},
+    Status.AT_RISK: {"en": "at risk", "zh": "预警"},
+    Status.PENDING: {"en": "pending", "zh": "未到期"},
+    Status.WAIVED: {"en": "waived", "zh": "豁免"},
+}
+
+# Symbols of width one in every terminal, so the column reads in black and white.
+STATUS_SYMBOLS: Mapping[Status, str] = {
+    Status.MET: "✓",
+    Status.MET_LATE: "↻",
+    Status.MISSED: "✗",
+    Status.UNREPORTED: "?",
+    Status.AT_RISK: "⚠",
+    Status.PENDING: "◌",
+    Status.WAIVED: "⊘",
+}
+
+REPORT_STATUS_LABELS: Mapping[ReportStatus, Mapping[str, str]] = {
+    ReportStatus.ON_TIME: {"en": "on time", "zh": "按时报送"},
+    ReportStatus.LATE: {"en": "late", "zh": "迟报"},
+    ReportStatus.RECEIVED: {"en": "received", "zh": "已报送"},
+    ReportStatus.MISSING: {"en": "missing", "zh": "未报送"},
+    ReportStatus.DUE: {"en": "due", "zh": "待报送"},
+}
+
+_WORDS: Mapping[str, Mapping[str, str]] = {
+    "task": {"en": "Task", "zh": "任务"},
+    "due": {"en": "Due", "zh": "期限"},
+    "period": {"en": "Period", "zh": "周期"},
+    "deadline": {"en": "Deadline", "zh": "截止日期"},
+    "target": {"en": "Target", "zh": "目标"},
+    "actual": {"en": "Actual", "zh": "实际"},
+    "status": {"en": "Status", "zh": "状态"},
+    "lead": {"en": "Lead", "zh": "牵头单位"},
+    "unit": {"en": "Unit", "zh": "单位"},
+    "file": {"en": "File", "zh": "文件"},
+    "reason": {"en": "Reason", "zh": "原因"},
+    "section": {"en": "Section", "zh": "章节"},
+    "note": {"en": "Note", "zh": "说明"},
+    "as_of": {"en": "as of", "zh": "截至"},
+    "audit_title": {"en": "Audit", "zh": "审核结果"},
+    "summary": {"en": "Summary", "zh": "汇总"},
+    "rejected": {"en": "Rejected rows", "zh": "被拒绝的数据行"},
+    "warnings": {"en": "Warnings", "zh": "警告"},
+    "reporting": {"en": "Reporting", "zh": "报送情况"},
+    "submitted": {"en": "Submitted", "zh": "报送日期"},
+    "no_results": {"en": "No task instances to judge.", "zh": "没有需要评估的任务。"},
+    "done": {"en": "done", "zh": "已完成"},
+    "not_done": {"en": "not done", "zh": "未完成"},
+    "total": {"en": "total", "zh": "合计"},
+    "aspirational_mark": {"en": "(aspirational)", "zh": "（力争）"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    return _WORDS[key][lang]
+
+
+def status_label(status: Status, lang: str) -> str:
+    return STATUS_LABELS[status][lang]
+
+
+def _units(args: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    return ", ".join(names.get(u, u) for u in args["units"])
+
+
+def _date(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+_NOTES: Mapping[str, Mapping[str, Callable[[Mapping[str, Any], Mapping[str, str]], str]]] = {
+    "stage": {
+        "en": lambda a, n: f"stage {a['index']} of {a['count']}",
+        "zh": lambda a, n: f"第{a['index']}阶段（共{a['count']}个）",
+    },
+    "waived": {
+        "en": lambda a, n: (
+            f"waived: {a['reason']}" + (f" (until {_date(a['until'])})" if a.get("until") else "")
+        ),
+        "zh": lambda a, n: (
+            f"豁免：{a['reason']}" + (f"（至{_date(a['until'])}）" if a.get("until") else "")
+        ),
+    },
+    "due_soon": {
+        "en": lambda a, n: f"due in {a['days']} day(s)",
+        "zh": lambda a, n: f"距截止还有{a['days']}天",
+    },
+    "trend": {
+        "en": lambda a, n: (
+            f"trend reaches {format_number(a['projected'])} by {_date(a['deadline'])}"
+        ),
+        "zh": lambda a, n: f"按趋势至{_date(a['deadline'])}仅达{format_number(a['projected'])}",
+    },
+    "missing_units": {
+        "en": lambda a, n: f"no report from {_units(a, n)}",
+        "zh": lambda a, n: f"未报：{_units(a, n)}",
+    },
+    "no_baseline": {
+        "en": lambda a, n: "no value a year earlier to compare with",
+        "zh": lambda a, n: "缺少上年同期数据，无法比较",
+    },
+    "aspirational": {
+        "en": lambda a, n: "aspirational target (力争)",
+        "zh": lambda a, n: "力争目标",
+    },
+}
+
+
+def note_text(note: Note, lang: str, unit_names: Mapping[str, str] | None = None) -> str:
+    return _NOTES[note.code][lang](note.args, unit_names or {})
+
+
+def notes_text(
+    notes: tuple[Note, ...], lang: str, unit_names: Mapping[str, str] | None = None
+) -> str:
+    separator = "; " if lang == "en" else "；"
+    return separator.join(note_text(n, lang, unit_names) for n in notes)
+
+
+def default_lang(environ: Mapping[str, str]) -> str:
+    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG), else ``en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

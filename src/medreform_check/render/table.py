@@ -1,0 +1,156 @@
+"""``--format table``: the terminal view, one row per task instance.
+
+Status is shown by colour *and* by symbol and word, so it still reads when printed
+in black and white. Text from input is never parsed as rich markup.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..model import RowIssue
+from ..report import Report, ReportStatus, Result, Status
+from . import RenderOptions
+from .common import display_value, due_text
+from .labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
+
+STATUS_STYLES: dict[Status, str] = {
+    Status.MET: "green",
+    Status.MET_LATE: "cyan",
+    Status.MISSED: "bold red",
+    Status.UNREPORTED: "bold magenta",
+    Status.AT_RISK: "yellow",
+    Status.PENDING: "default",
+    Status.WAIVED: "dim",
+}
+REPORT_STYLES: dict[ReportStatus, str] = {
+    ReportStatus.ON_TIME: "green",
+    ReportStatus.LATE: "yellow",
+    ReportStatus.RECEIVED: "default",
+    ReportStatus.MISSING: "bold red",
+    ReportStatus.DUE: "dim",
+}
+
+
+def status_text(status: Status, lang: str) -> Text:
+    return Text(
+        f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}", style=STATUS_STYLES[status]
+    )
+
+
+def _task_cell(result: Result, report: Report, lang: str) -> Text:
+    text = Text(result.title)
+    if result.aspirational:
+        text.append(" " + word("aspirational_mark", lang), style="italic")
+    text.append(f"\n{result.task}", style="dim")
+    # The title already says "aspirational"; the other notes explain the verdict.
+    notes = tuple(n for n in result.notes if n.code != "aspirational")
+    message = notes_text(notes, lang, report.unit_names)
+    if message:
+        text.append(f"\n{message}", style="dim italic")
+    return text
+
+
+def results_table(report: Report, results: list[Result], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column(word("task", lang), ratio=5, overflow="fold")
+    table.add_column(word("due", lang), no_wrap=True)
+    table.add_column(word("target", lang), ratio=1, overflow="fold")
+    table.add_column(word("actual", lang), ratio=1, overflow="fold")
+    table.add_column(word("status", lang), no_wrap=True)
+    for result in results:
+        indicator = report.indicators.get(result.indicator) if result.indicator else None
+        table.add_row(
+            _task_cell(result, report, lang),
+            Text(due_text(result)),
+            Text(result.target),
+            Text(display_value(result.actual, indicator, lang)),
+            status_text(result.status, lang),
+        )
+    return table
+
+
+def summary_line(report: Report, lang: str) -> Text:
+    line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of}): ", style="bold")
+    counts = report.summary()
+    for k, status in enumerate(Status):
+        if k:
+            line.append(" · ")
+        line.append(
+            f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status.value]}",
+            style=STATUS_STYLES[status],
+        )
+    return line
+
+
+def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
+    lines: list[RenderableType] = [Text(f"{title} ({len(issues)})", style="bold")]
+    for issue in issues:
+        at, unit, reason = issue.at, issue.unit, issue.reason
+        line = Text(f"  {at}  ")
+        if unit:
+            line.append(f"[{unit}] ", style="dim")
+        line.append(reason)
+        lines.append(line)
+    return Group(*lines)
+
+
+def reporting_table(report: Report, lang: str) -> Table:
+    table = Table(
+        title=word("reporting", lang), box=box.SIMPLE_HEAD, show_edge=False, title_justify="left"
+    )
+    for key in ("unit", "period", "due", "submitted", "status"):
+        table.add_column(word(key, lang))
+    for entry in report.reporting:
+        label = REPORT_STATUS_LABELS[entry.status][lang]
+        table.add_row(
+            Text(report.unit_names.get(entry.unit, entry.unit)),
+            Text(entry.period),
+            Text(entry.due.isoformat()),
+            Text(entry.submitted.isoformat() if entry.submitted else "—"),
+            Text(label, style=REPORT_STYLES[entry.status]),
+        )
+    return table
+
+
+def to_text(renderables: list[RenderableType], options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        color_system="standard" if options.color else None,
+        force_terminal=options.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = options.lang
+    parts: list[RenderableType] = []
+    for plan in report.plans:
+        heading = Text(report.plan_titles.get(plan, plan), style="bold")
+        if plan in report.plan_documents:
+            heading.append(f"  {report.plan_documents[plan]}", style="dim")
+        parts.append(heading)
+    results = list(report.results)
+    parts.append(
+        results_table(report, results, lang) if results else Text(word("no_results", lang))
+    )
+    parts.append(summary_line(report, lang))
+    if report.reporting:
+        parts.append(reporting_table(report, lang))
+    if report.rejected:
+        parts.append(issues_block(word("rejected", lang), report.rejected, lang))
+    if report.warnings:
+        parts.append(issues_block(word("warnings", lang), report.warnings, lang))
+    return to_text(parts, options)

@@ -1,0 +1,150 @@
+"""Check loaded data against its JSON Schema; each violation becomes a located finding
+with a plain-language message (never a JSON path)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .errors import Finding, Location, Severity
+from .schemas import schema_for
+from .yamlio import YamlDocument
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+_ID_WORDS = "ASCII letters, digits, '-', '_' or '.', starting with a letter or digit"
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def _validator(kind: str) -> Validator:
+    # Imported here: jsonschema costs ~70 ms and most commands start without it.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema_for(kind))
+
+
+def describe(value: Any) -> str:
+    """A short description of a value for messages: ``text 'abc'``, ``the number 3``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 40 else f"'{value[:37]}...'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _expected(error: ValidationError) -> str | None:
+    schema: Any = error.schema
+    return schema.get("x-expected") if isinstance(schema, dict) else None
+
+
+def _unknown_keys(error: ValidationError) -> Iterator[tuple[str, str]]:
+    schema: Any = error.schema
+    instance: Any = error.instance
+    allowed = sorted(schema.get("properties", {}))
+    for extra in instance:
+        if extra in allowed:
+            continue
+        close = difflib.get_close_matches(extra, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+        yield extra, f"unknown key '{extra}' ({hint})"
+
+
+def _message(error: ValidationError) -> str:
+    """The plain-language message for one violation of a value."""
+    # The library types these loosely; they are plain JSON values here.
+    instance: Any = error.instance
+    value: Any = error.validator_value
+    validator, expected = error.validator, _expected(error)
+    if validator == "required":
+        missing = [k for k in value if k not in instance]
+        return f"missing required key '{missing[0]}'"
+    if validator == "type":
+        types = value if isinstance(value, list) else [value]
+        wanted = expected or " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
+        return f"expected {wanted}, got {describe(instance)}"
+    if validator == "enum":
+        options = ", ".join(str(o) for o in value)
+        return f"{describe(instance)} is not one of: {options}"
+    if validator == "const":
+        return f"expected {value!r}, got {describe(instance)}"
+    if validator == "pattern":
+        return f"{describe(instance)} is not valid (expected {expected or value})"
+    if validator in ("minimum", "exclusiveMinimum"):
+        return f"{describe(instance)} is below the minimum {value}"
+    if validator in ("maximum", "exclusiveMaximum"):
+        return f"{describe(instance)} is above the maximum {value}"
+    if validator == "minItems":
+        return f"expected at least {value} item(s), got {len(instance)}"
+    if validator == "uniqueItems":
+        return "the list repeats an item"
+    if validator == "minLength":
+        return "expected some text, got an empty string"
+    if validator in ("anyOf", "oneOf"):
+        return f"expected {expected or 'a different value'}, got {describe(instance)}"
+    return str(error.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One schema violation: where in the data (a path of keys), and what is wrong.
+
+    ``about_key`` is set when the message is about a key itself (unknown, misspelt or
+    badly named) rather than about the value under it.
+    """
+
+    path: tuple[Any, ...]
+    message: str
+    about_key: bool = False
+
+
+def violations(data: Any, kind: str) -> list[Violation]:
+    """Every way ``data`` breaks the schema for ``kind``."""
+    found = []
+    for error in _validator(kind).iter_errors(data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            found += [
+                Violation((*path, key), message, True) for key, message in _unknown_keys(error)
+            ]
+        elif "propertyNames" in error.absolute_schema_path:
+            # The offending key is the instance here; point at the key, not its mapping.
+            message = f"{describe(error.instance)} is not a valid id (expected {_ID_WORDS})"
+            found.append(Violation((*path, error.instance), message, True))
+        else:
+            found.append(Violation(path, _message(error)))
+    return found
+
+
+def locate_violation(doc: YamlDocument, violation: Violation) -> Location:
+    return doc.locate_key(violation.path) if violation.about_key else doc.locate(violation.path)
+
+
+def check_document(doc: YamlDocument, kind: str) -> list[Finding]:
+    """Validate a loaded YAML document, locating each finding in the file."""
+    findings = [
+        Finding("schema", Severity.ERROR, locate_violation(doc, v), v.message)
+        for v in violations(doc.data, kind)
+    ]
+    return sorted(findings, key=lambda f: (f.where.line or 0, f.where.col or 0))

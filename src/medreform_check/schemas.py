@@ -1,0 +1,262 @@
+"""JSON Schemas (Draft 2020-12) for the four kinds of file, built from shared parts.
+
+``x-expected`` is ours: the plain-language phrase an error message uses when a
+value does not match (JSON Schema ignores unknown keywords, and so do editors).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("plan", "submission", "indicators", "checks")
+
+_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+_ID: dict[str, Any] = {
+    "type": "string",
+    "pattern": _ID_PATTERN,
+    "x-expected": "an id of ASCII letters, digits, '-', '_' or '.' (first a letter or digit)",
+}
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
+_DATE: dict[str, Any] = {
+    "type": "string",
+    "x-expected": "a date such as 2024-05-31",
+    "description": "A date: 2024-05-31, 2024/5/31 or 2024年5月31日.",
+}
+_DEADLINE: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "x-expected": "a deadline such as 2024-05-31, 2024-Q2, 2024 or 2023年底",
+    "description": "ISO date, 2024-05, 2024-Q2, 2024-H1, 2024, or 2023年底 / 2024年5月底前 …",
+}
+_PERIOD: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "x-expected": "a period such as 2024-Q2, 2024-H1, 2024 or 2024-06",
+    "description": "2024-Q2 | 2024-H1 | 2024 | 2024-06 | 2024年第二季度",
+}
+_NUMBER: dict[str, Any] = {"type": "number"}
+_STRINGS: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+    "x-expected": "a name or a list of names",
+}
+_TARGET: dict[str, Any] = {
+    "x-expected": (
+        "a target such as '>= 3', '不低于80%', 'between 2 and 3', 'increase' "
+        "or {op: '>=', value: 3}"
+    ),
+    "description": "What the value must satisfy.",
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "required": ["op"],
+            "additionalProperties": False,
+            "properties": {
+                "op": {
+                    "enum": [">=", ">", "<=", "<", "==", "between", "increase", "decrease", "ratio"]
+                },
+                "value": {"type": ["number", "string", "array"]},
+                "tolerance": {"type": "number", "minimum": 0},
+            },
+        },
+    ],
+}
+
+INDICATOR: dict[str, Any] = {
+    "type": "object",
+    "required": ["name", "kind"],
+    "additionalProperties": False,
+    "properties": {
+        "name": _TEXT,
+        "name_en": _TEXT,
+        "kind": {"enum": ["level", "rate", "count", "amount", "composition"]},
+        "unit": {"type": "string"},
+        "min": _NUMBER,
+        "max": _NUMBER,
+        "integer": {"type": "boolean"},
+        "better": {"enum": ["higher", "lower", "none"]},
+        "parts": {"type": "array", "items": _ID, "minItems": 2, "uniqueItems": True},
+        "definition": _TEXT,
+    },
+    "allOf": [
+        {
+            "if": {"properties": {"kind": {"const": "composition"}}, "required": ["kind"]},
+            "then": {"required": ["parts"]},
+            "else": {"required": ["better"]},
+        }
+    ],
+}
+_INDICATORS: dict[str, Any] = {
+    "type": "object",
+    "propertyNames": {"pattern": _ID_PATTERN},
+    "additionalProperties": INDICATOR,
+}
+
+_STAGE: dict[str, Any] = {
+    "type": "object",
+    "required": ["deadline"],
+    "additionalProperties": False,
+    "properties": {"deadline": _DEADLINE, "target": _TARGET},
+}
+
+TASK: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "title"],
+    "additionalProperties": False,
+    "properties": {
+        "id": _ID,
+        "title": _TEXT,
+        "section": {"type": "string"},
+        "source": {"type": "string"},
+        "lead": _ID,
+        "owners": {"type": "array", "items": _ID},
+        "owner_class": _STRINGS,
+        "aggregate": {"enum": ["all", "any", "mean", "sum", "min", "max"]},
+        "indicator": _ID,
+        "target": _TARGET,
+        "deadline": _DEADLINE,
+        "stages": {"type": "array", "items": _STAGE, "minItems": 1},
+        "every": {"enum": ["year", "half", "quarter", "month"]},
+        "from": _DATE,
+        "until": _DATE,
+        "aspirational": {"type": "boolean"},
+        "waived": {
+            "type": "object",
+            "required": ["reason"],
+            "additionalProperties": False,
+            "properties": {"reason": _TEXT, "until": _DATE},
+        },
+        "evidence": {"enum": ["required", "optional"]},
+        "note": {"type": "string"},
+    },
+}
+
+PLAN: dict[str, Any] = {
+    "$schema": DIALECT,
+    "title": "medreform-check plan",
+    "type": "object",
+    "required": ["schema_version", "plan", "tasks"],
+    "additionalProperties": False,
+    "properties": {
+        "schema_version": {"const": 1},
+        "plan": {
+            "type": "object",
+            "required": ["id", "title", "period"],
+            "additionalProperties": False,
+            "properties": {
+                "id": {
+                    "type": "string",
+                    "pattern": "^[a-z0-9][a-z0-9-]*$",
+                    "x-expected": "lowercase letters, digits and '-', like alxa-hitech-2023-2025",
+                },
+                "title": _TEXT,
+                "issuer": {"type": "string"},
+                "document_no": {"type": "string"},
+                "issued": _DATE,
+                "period": {
+                    "type": "object",
+                    "required": ["start", "end"],
+                    "additionalProperties": False,
+                    "properties": {"start": _DATE, "end": _DATE},
+                },
+                "warn_days": {"type": "integer", "minimum": 0},
+                "reporting": {
+                    "type": "object",
+                    "required": ["every", "due_days"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "every": {"enum": ["year", "half", "quarter", "month"]},
+                        "due_days": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
+        },
+        "units": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name"],
+                "additionalProperties": False,
+                "properties": {"id": _ID, "name": _TEXT, "class": _STRINGS},
+            },
+        },
+        "indicators": _INDICATORS,
+        "tasks": {"type": "array", "items": TASK},
+    },
+}
+
+SUBMISSION_ROW: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "unit": {"type": "string"},
+        "period": _PERIOD,
+        "indicator": {"type": "string"},
+        "task": {"type": "string"},
+        "value": {"type": ["number", "string", "object"]},
+        "done": {"type": ["boolean", "string", "integer"]},
+        "completed_on": _DATE,
+        "as_of": _DATE,
+        "submitted": _DATE,
+        "evidence": {"type": ["string", "number"]},
+        "note": {"type": ["string", "number", "null"]},
+    },
+}
+
+SUBMISSION: dict[str, Any] = {
+    "$schema": DIALECT,
+    "title": "medreform-check submission",
+    "type": "object",
+    "required": ["schema_version", "values"],
+    "additionalProperties": False,
+    "properties": {
+        "schema_version": {"const": 1},
+        "unit": {"type": "string"},
+        "period": _PERIOD,
+        "submitted": _DATE,
+        "note": {"type": "string"},
+        "values": {"type": "array", "items": SUBMISSION_ROW},
+    },
+}
+
+INDICATORS: dict[str, Any] = {
+    "$schema": DIALECT,
+    "title": "medreform-check indicator catalogue",
+    "type": "object",
+    "required": ["schema_version", "indicators"],
+    "additionalProperties": False,
+    "properties": {"schema_version": {"const": 1}, "indicators": _INDICATORS},
+}
+
+CHECKS: dict[str, Any] = {
+    "$schema": DIALECT,
+    "title": "medreform-check consistency checks",
+    "type": "object",
+    "required": ["schema_version", "checks"],
+    "additionalProperties": False,
+    "properties": {
+        "schema_version": {"const": 1},
+        "checks": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "rule", "severity", "message"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": _ID,
+                    "rule": _TEXT,
+                    "severity": {"enum": ["error", "warning"]},
+                    "message": _TEXT,
+                    "tolerance": {"type": "number", "minimum": 0},
+                },
+            },
+        },
+    },
+}
+
+_BY_KIND = {"plan": PLAN, "submission": SUBMISSION, "indicators": INDICATORS, "checks": CHECKS}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """A deep copy, so callers may not alter the shared parts."""
+    return copy.deepcopy(_BY_KIND[kind])

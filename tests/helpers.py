@@ -1,0 +1,130 @@
+"""Hand-built model objects for engine tests: plans, tasks and observations in one line each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from medreform_check.engine import evaluate
+from medreform_check.errors import Location
+from medreform_check.model import (
+    Catalogue,
+    Indicator,
+    MilestoneReport,
+    Observation,
+    Plan,
+    Stage,
+    Submissions,
+    Task,
+    Unit,
+)
+from medreform_check.report import Report, Result
+from medreform_check.targets import parse_target
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Location("test.yaml", 1, 1)
+
+INDICATORS = {
+    "level": Indicator("level", "级别", "level", "级", min=0, max=8, integer=True, better="higher"),
+    "rate": Indicator("rate", "比例", "rate", "%", better="higher"),
+    "share": Indicator("share", "占比", "rate", "%", better="lower"),
+    "meetings": Indicator(
+        "meetings", "会议次数", "count", "次", min=0, integer=True, better="higher"
+    ),
+    "mix": Indicator("mix", "结构", "composition", "%", parts=("a", "b", "c")),
+}
+CATALOGUE = Catalogue(INDICATORS)
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def task(ident: str = "t", **fields: Any) -> Task:
+    """A task; `target` may be given as text, `stages` as [(deadline, target), ...]."""
+    if isinstance(fields.get("target"), str):
+        fields["target"] = parse_target(fields["target"])
+    for key in ("deadline", "start", "until"):
+        if isinstance(fields.get(key), str):
+            fields[key] = d(fields[key])
+    if "stages" in fields:
+        fields["stages"] = tuple(
+            Stage(d(deadline), parse_target(target) if target else None, HERE)
+            for deadline, target in fields["stages"]
+        )
+    fields.setdefault("owners", ("a",))
+    return Task(id=ident, title=fields.pop("title", ident), order=0, at=HERE, **fields)
+
+
+def plan(
+    *tasks: Task, units: Sequence[str] = ("a", "b", "c"), warn_days: int = 30, **fields: Any
+) -> Plan:
+    numbered = tuple(
+        Task(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "order": k})
+        for k, t in enumerate(tasks)
+    )
+    return Plan(
+        id=fields.pop("id", "p"),
+        title="测试方案",
+        start=d(fields.pop("start", "2023-01-01")),
+        end=d(fields.pop("end", "2025-12-31")),
+        path="test.yaml",
+        units={u: Unit(u, f"单位{u}") for u in units},
+        tasks=numbered,
+        warn_days=warn_days,
+        **fields,
+    )
+
+
+_seq = [0]
+
+
+def _next() -> int:
+    _seq[0] += 1
+    return _seq[0]
+
+
+def obs(
+    unit: str, indicator: str, value: Any, as_of: str, submitted: str | None = None
+) -> Observation:
+    return Observation(
+        unit, indicator, value, d(as_of), d(submitted) if submitted else None, _next(), HERE
+    )
+
+
+def done(
+    unit: str, task_id: str, completed_on: str | None, as_of: str, is_done: bool = True, **kw: Any
+) -> MilestoneReport:
+    return MilestoneReport(
+        unit,
+        task_id,
+        is_done,
+        d(completed_on) if completed_on else None,
+        d(as_of),
+        None,
+        _next(),
+        HERE,
+        **kw,
+    )
+
+
+def run(the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: str) -> Report:
+    subs = Submissions(
+        observations=[r for r in rows if isinstance(r, Observation)],
+        milestones=[r for r in rows if isinstance(r, MilestoneReport)],
+    )
+    return evaluate([the_plan], CATALOGUE, subs, d(as_of))
+
+
+def results(
+    the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: str
+) -> list[Result]:
+    return list(run(the_plan, rows, as_of).results)
+
+
+def only(the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: str) -> Result:
+    found = results(the_plan, rows, as_of)
+    assert len(found) == 1, found
+    return found[0]

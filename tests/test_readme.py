@@ -1,0 +1,31 @@
+"""The README's promises: its two quick-start lines, and CI running exactly the second."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import ROOT
+
+
+def quick_start() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_the_quick_start_has_exactly_two_command_lines() -> None:
+    install_and_audit, install_and_test = quick_start()
+    assert "medreform-check audit plans/" in install_and_audit and " -s examples/submissions" in install_and_audit
+    assert "--as-of" in install_and_audit  # never today's date: the demo output is fixed
+    assert "'.[test]'" in install_and_test and "pytest" in install_and_test
+
+
+def test_ci_runs_the_readme_test_command_and_nothing_else() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [
+        line
+        for line in script.splitlines()
+        if line.strip() and not line.lstrip().startswith(("#", "set ", "cd ", "status=", "if ", "echo", "exit", "fi"))
+    ]
+    assert commands == [quick_start()[1]]
