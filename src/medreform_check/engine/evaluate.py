@@ -237,7 +237,7 @@ def evaluate_instance(
             status = Status.MISSED if view.has_evidence(as_of) else Status.UNREPORTED
             days_overdue = (as_of - deadline).days
 
-    if decisive.missing and status is not Status.WAIVED:
+    if decisive.missing and status not in (Status.WAIVED, Status.MET, Status.MET_LATE):
         notes.append(Note("missing_units", {"units": decisive.missing}))
     if decisive.no_baseline and status is not Status.WAIVED:
         notes.append(Note("no_baseline"))

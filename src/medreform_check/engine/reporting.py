@@ -22,7 +22,11 @@ def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStat
 
 
 def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
-    """One entry per reporting unit and per period of the plan that has ended by ``as_of``."""
+    """One entry per reporting unit and per period of the plan that has ended by ``as_of``.
+
+    A period that ended before the plan was issued is not owed: no one could report under a
+    plan that did not exist yet.
+    """
     if plan.reporting is None:
         return []
     kind, due_days = plan.reporting.every, plan.reporting.due_days
@@ -34,6 +38,8 @@ def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> l
     for period in periods_overlapping(kind, plan.start, plan.end):
         if period.end >= as_of:  # a period ends with its last day
             break
+        if plan.issued is not None and period.end < plan.issued:
+            continue
         due = period.end + timedelta(days=due_days)
         for unit in units:
             status, submitted = _status(by_key.get((unit, period), []), due, as_of)
