@@ -16,7 +16,10 @@ def quick_start() -> list[str]:
 
 def test_the_quick_start_has_exactly_two_command_lines() -> None:
     install_and_audit, install_and_test = quick_start()
-    assert "medreform-check audit plans/" in install_and_audit and " -s examples/submissions" in install_and_audit
+    assert (
+        "medreform-check audit plans/" in install_and_audit
+        and " -s examples/submissions" in install_and_audit
+    )
     assert "--as-of" in install_and_audit  # never today's date: the demo output is fixed
     assert "'.[test]'" in install_and_test and "pytest" in install_and_test
 
@@ -26,6 +29,9 @@ def test_ci_runs_the_readme_test_command_and_nothing_else() -> None:
     commands = [
         line
         for line in script.splitlines()
-        if line.strip() and not line.lstrip().startswith(("#", "set ", "cd ", "status=", "if ", "echo", "exit", "fi"))
+        if line.strip()
+        and not line.lstrip().startswith(
+            ("#", "set ", "cd ", "status=", "if ", "echo", "exit", "fi")
+        )
     ]
     assert commands == [quick_start()[1]]

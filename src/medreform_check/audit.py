@@ -12,14 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from .engine import evaluate
-from .errors import Finding, InvalidInput, Location, MedreformError, Severity
-from .lint import lint_plan
+from .errors import Finding, InvalidInput, Location, MedreformError
+from .lint import lint_plans
 from .loading.plan import plan_from
 from .loading.rules import find_rules_dir, read_catalogue
 from .loading.submissions import read_submissions
 from .model import Catalogue, Plan
 from .report import Report, Status
-from .yamlio import load_yaml
+from .yamlio import YamlDocument, load_yaml
 
 DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.UNREPORTED})
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -48,9 +48,8 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
 
 def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan], list[Finding]]:
     """Load and lint every plan; raises ``InvalidInput`` with all findings if any is an error."""
-    plans: list[Plan] = []
+    loaded: list[tuple[YamlDocument, Plan]] = []
     findings: list[Finding] = []
-    seen: dict[str, str] = {}
     for path in plan_files(paths):
         try:
             doc = load_yaml(path)
@@ -60,19 +59,12 @@ def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan],
             ) from None
         plan, found = plan_from(doc)
         findings += found
-        if plan is None:
-            continue
-        if plan.id in seen:
-            message = f"plan id '{plan.id}' is also used by {seen[plan.id]}"
-            findings.append(
-                Finding("duplicate-id", Severity.ERROR, doc.locate(("plan", "id")), message)
-            )
-        seen[plan.id] = str(path)
-        findings += lint_plan(plan, catalogue, doc)
-        plans.append(plan)
+        if plan is not None:
+            loaded.append((doc, plan))
+    findings += lint_plans(loaded, catalogue)
     if any(f.is_error for f in findings):
         raise InvalidInput(findings)
-    return plans, findings
+    return [plan for _, plan in loaded], findings
 
 
 @dataclass(frozen=True)

@@ -167,10 +167,10 @@ def run_guarded(action: Callable[[], int], debug: bool) -> int:
 # --- audit ---------------------------------------------------------------------------------
 
 
-def _audit_formats() -> list[str]:
-    from .render import AUDIT_FORMATS
+def _formats(command: str) -> list[str]:
+    from .render import FORMATS
 
-    return list(AUDIT_FORMATS)
+    return list(FORMATS[command])
 
 
 @app.command()
@@ -191,7 +191,7 @@ def audit(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", click_type=click.Choice(_audit_formats()), help="Output format."
+            "--format", "-f", click_type=click.Choice(_formats("audit")), help="Output format."
         ),
     ] = "table",
     output: Output = None,
@@ -214,7 +214,7 @@ def audit(
     def body() -> int:
         from .audit import exit_code, run_audit
         from .output import emit
-        from .render import RenderOptions, audit_renderer
+        from .render import RenderOptions, renderer
 
         failing = _statuses(fail_on, "--fail-on")
         day = _as_of(as_of)
@@ -222,8 +222,119 @@ def audit(
         for finding in result.plan_findings:
             _error(str(finding))
         options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
-        emit(audit_renderer(fmt)(result.report, options), output)
+        emit(renderer("audit", fmt)(result.report, options), output)
         code = exit_code(result.report, failing, strict)
         return EXIT_FAILED if strict and result.plan_findings else code
+
+    raise typer.Exit(run_guarded(body, debug))
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or directories.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(_formats("validate")), help="Output format."
+        ),
+    ] = "text",
+    output: Output = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> None:
+    """Check plans, catalogues, checks and submissions: every problem on its line.
+
+    Exit 0 when there is no error (warnings allowed unless --strict), 1 when there is,
+    2 for a missing path or unusable arguments.
+    """
+
+    def body() -> int:
+        from .output import emit
+        from .render import RenderOptions, renderer
+        from .validate import validate_paths
+
+        result = validate_paths(paths, rules)
+        emit(renderer("validate", fmt)(result, RenderOptions(strict=strict)), output)
+        return result.exit_code(strict)
+
+    raise typer.Exit(run_guarded(body, debug))
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            click_type=click.Choice(["plan", "submission", "indicators", "checks"]),
+            help="Which file.",
+        ),
+    ],
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
+    """Print the JSON Schema of a file kind, for editors (yaml-language-server) and other tools."""
+
+    def body() -> int:
+        import json
+
+        from .output import emit
+        from .schemas import schema_for
+
+        emit(json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n", output)
+        return EXIT_OK
+
+    raise typer.Exit(run_guarded(body, debug))
+
+
+# --- diff ----------------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The plan before the change ('-': standard input).")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The plan after the change.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(_formats("diff")), help="Output format."
+        ),
+    ] = "table",
+    output: Output = None,
+    allow_relaxed: Annotated[
+        bool, typer.Option("--allow-relaxed", help="Exit 0 even when targets are relaxed.")
+    ] = False,
+    lang: Lang = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> None:
+    """What a plan change tightens or relaxes, task by task.
+
+    Exit 1 when a target is relaxed, a deadline moves later, a task is removed, waived or
+    made aspirational (unless --allow-relaxed).
+    """
+
+    def body() -> int:
+        from .diff import diff_plans, read_plan
+        from .loading.rules import find_rules_dir, read_catalogue
+        from .output import emit
+        from .render import RenderOptions, renderer
+
+        stdin = sys.stdin.read() if old == "-" else None
+        before, after = read_plan(old, stdin), read_plan(new)
+        result = diff_plans(before, after, read_catalogue(find_rules_dir(rules)))
+        options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
+        emit(renderer("diff", fmt)(result, options), output)
+        return EXIT_FAILED if result.failing and not allow_relaxed else EXIT_OK
 
     raise typer.Exit(run_guarded(body, debug))

@@ -200,11 +200,12 @@ class Receipt:
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A rejected row, or a warning about one: file, line, unit and why."""
+    """A rejected row, or a warning about one: file, line, unit, why, and a finding code."""
 
     at: Location
     unit: str | None
     reason: str
+    code: str = "row-shape"
 
 
 @dataclass

@@ -281,3 +281,73 @@ def parse_target(raw: object) -> Target:
         return _phrase_target(text)
     except TargetError as exc:
         raise TargetError(f"'{raw}' is not a target: {exc}") from None
+
+
+# --- comparing two targets ------------------------------------------------------------
+
+_INF = float("inf")
+Interval = tuple[float, bool, float, bool]  # low, low included, high, high included
+
+
+def _interval(target: Target) -> Interval | None:
+    n = target.number
+    if target.op == ">=" and n is not None:
+        return (n, True, _INF, False)
+    if target.op == ">" and n is not None:
+        return (n, False, _INF, False)
+    if target.op == "<=" and n is not None:
+        return (-_INF, False, n, True)
+    if target.op == "<" and n is not None:
+        return (-_INF, False, n, False)
+    if target.op == "==" and n is not None:
+        return (n, True, n, True)
+    if target.op == "between" and target.low is not None and target.high is not None:
+        return (target.low, True, target.high, True)
+    return None
+
+
+def _contains(outer: Interval, inner: Interval) -> bool:
+    low_ok = outer[0] < inner[0] or (outer[0] == inner[0] and (outer[1] or not inner[1]))
+    high_ok = outer[2] > inner[2] or (outer[2] == inner[2] and (outer[3] or not inner[3]))
+    return low_ok and high_ok
+
+
+def compare_targets(old: Target, new: Target, better: str | None) -> str:
+    """How ``new`` compares with ``old`` as a bar to clear: tighter, looser, same or different.
+
+    Comparisons by the values they accept (accepting fewer is tighter); ``between`` and
+    ``ratio`` by the width they accept, a same-width shift judged by the indicator's
+    direction; a trend target against a number is simply different.
+    """
+    if str(old) == str(new):
+        return "same"
+    if old.op == "ratio" or new.op == "ratio":
+        if old.op != new.op or len(old.parts) != len(new.parts):
+            return "different"
+        if any(
+            abs(a - b) > 1e-9 for a, b in zip(old.target_shares(), new.target_shares(), strict=True)
+        ):
+            return "different"
+        return (
+            "tighter"
+            if new.tolerance < old.tolerance
+            else "looser"
+            if new.tolerance > old.tolerance
+            else "same"
+        )
+    before, after = _interval(old), _interval(new)
+    if before is None or after is None:
+        return "different"  # increase, decrease, or one of them against a number
+    if old.op == "between" and new.op == "between":
+        width_before, width_after = before[2] - before[0], after[2] - after[0]
+        if width_after != width_before:
+            return "tighter" if width_after < width_before else "looser"
+        if better in ("higher", "lower"):
+            up = after[0] > before[0]
+            return "tighter" if up == (better == "higher") else "looser"
+        return "different"
+    if _contains(before, after):
+        return "tighter"
+    if _contains(after, before):
+        return "looser"
+    return "different"

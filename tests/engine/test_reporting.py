@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import HERE, d, plan, task
-
 from medreform_check.engine.reporting import reporting_entries
 from medreform_check.model import Receipt, Reporting
 from medreform_check.periods import Period
+
+from helpers import HERE, d, plan, task
 
 Q1, Q2 = Period("quarter", 2024, 1), Period("quarter", 2024, 2)
 
 
 def quarterly(**fields: object) -> object:
-    return plan(task(deadline="2024-12-31", owners=("a", "b")), reporting=Reporting("quarter", 15), start="2024-01-01", **fields)
+    return plan(
+        task(deadline="2024-12-31", owners=("a", "b")),
+        reporting=Reporting("quarter", 15),
+        start="2024-01-01",
+        **fields,
+    )
 
 
-def statuses(receipts: list[Receipt], as_of: str, **fields: object) -> list[tuple[str, str, str, date | None]]:
+def statuses(
+    receipts: list[Receipt], as_of: str, **fields: object
+) -> list[tuple[str, str, str, date | None]]:
     entries = reporting_entries(quarterly(**fields), receipts, d(as_of))  # type: ignore[arg-type]
     return [(e.unit, e.period, e.status.value, e.submitted) for e in entries]
 
@@ -28,7 +35,10 @@ def receipt(unit: str, period: Period, submitted: str | None) -> Receipt:
 
 def test_a_period_is_listed_only_after_its_last_day() -> None:
     assert statuses([], "2024-03-31") == []
-    assert statuses([], "2024-04-01") == [("a", "2024-Q1", "due", None), ("b", "2024-Q1", "due", None)]
+    assert statuses([], "2024-04-01") == [
+        ("a", "2024-Q1", "due", None),
+        ("b", "2024-Q1", "due", None),
+    ]
 
 
 def test_due_on_the_due_day_missing_the_day_after() -> None:
@@ -39,7 +49,10 @@ def test_due_on_the_due_day_missing_the_day_after() -> None:
 
 def test_on_time_on_the_due_day_late_a_day_after() -> None:
     found = statuses([receipt("a", Q1, "2024-04-15"), receipt("b", Q1, "2024-04-16")], "2024-05-01")
-    assert found == [("a", "2024-Q1", "on_time", d("2024-04-15")), ("b", "2024-Q1", "late", d("2024-04-16"))]
+    assert found == [
+        ("a", "2024-Q1", "on_time", d("2024-04-15")),
+        ("b", "2024-Q1", "late", d("2024-04-16")),
+    ]
 
 
 def test_received_without_a_submitted_date() -> None:

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from helpers import d, done, obs, only, plan, results, task
 from medreform_check.report import Status
+
+from helpers import d, done, obs, only, plan, results, task
 
 
 class TestDeadlines:

@@ -11,10 +11,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from helpers import ROOT
 from typer.testing import CliRunner
 
 from medreform_check.cli import app
+
+from helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +29,25 @@ def demo() -> dict[str, Any]:
 
 
 def status(demo: dict[str, Any], task: str, due: str | None = None) -> dict[str, Any]:
-    (found,) = [r for r in demo["results"] if r["task"] == task and due in (None, r["period"], r["deadline"])]
+    (found,) = [
+        r
+        for r in demo["results"]
+        if r["task"] == task and due in (None, r["period"], r["deadline"])
+    ]
     return found
 
 
 def test_no_rejected_row_and_every_status_shown(demo: dict[str, Any]) -> None:
     assert demo["rejected"] == [] and demo["warnings"] == []
-    assert demo["summary"] == {"met": 51, "met_late": 4, "missed": 9, "unreported": 6, "at_risk": 2, "pending": 30, "waived": 0}
+    assert demo["summary"] == {
+        "met": 51,
+        "met_late": 4,
+        "missed": 9,
+        "unreported": 6,
+        "at_risk": 2,
+        "pending": 30,
+        "waived": 0,
+    }
 
 
 HAND_WORKED = {
@@ -87,8 +100,12 @@ HAND_WORKED = {
 }
 
 
-@pytest.mark.parametrize(("key", "expected"), list(HAND_WORKED.items()), ids=[f"{t}-{d}" for t, d in HAND_WORKED])
-def test_hand_worked_verdicts(demo: dict[str, Any], key: tuple[str, str | None], expected: tuple[str, str | None]) -> None:
+@pytest.mark.parametrize(
+    ("key", "expected"), list(HAND_WORKED.items()), ids=[f"{t}-{d}" for t, d in HAND_WORKED]
+)
+def test_hand_worked_verdicts(
+    demo: dict[str, Any], key: tuple[str, str | None], expected: tuple[str, str | None]
+) -> None:
     result = status(demo, *key)
     assert (result["status"], result["completed_on"]) == expected
 
@@ -110,9 +127,18 @@ def test_reporting_as_worked_out(demo: dict[str, Any]) -> None:
     assert statuses[("party-building-office", "received")] == 1  # its CSV has no 提交日期
     late = {(e["unit"], e["period"]) for e in demo["reporting"] if e["status"] == "late"}
     # 乌斯太 Q3 on 10-16 (due 10-15); 巴彦木仁 Q4 on 01-22 and Q1 on 04-25; 财政金融局 Q1 on 04-20.
-    assert late == {("wusitai-health-centre", "2023-Q3"), ("bayanmuren-health-centre", "2023-Q4"), ("bayanmuren-health-centre", "2024-Q1"), ("finance-bureau", "2024-Q1")}
+    assert late == {
+        ("wusitai-health-centre", "2023-Q3"),
+        ("bayanmuren-health-centre", "2023-Q4"),
+        ("bayanmuren-health-centre", "2024-Q1"),
+        ("finance-bureau", "2024-Q1"),
+    }
     # 乌斯太 Q1 submitted on its due date 2024-04-15: on time.
-    (q1,) = [e for e in demo["reporting"] if e["unit"] == "wusitai-health-centre" and e["period"] == "2024-Q1"]
+    (q1,) = [
+        e
+        for e in demo["reporting"]
+        if e["unit"] == "wusitai-health-centre" and e["period"] == "2024-Q1"
+    ]
     assert (q1["status"], q1["submitted"], q1["due"]) == ("on_time", "2024-04-15", "2024-04-15")
 
 

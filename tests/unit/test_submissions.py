@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CATALOGUE, plan, task
 from medreform_check.errors import MedreformError
 from medreform_check.loading.submissions import read_submissions
+
+from helpers import CATALOGUE, plan, task
 
 PLAN = plan(
     task("emr", indicator="level", target=">= 3", deadline="2023-12-31", owners=("a", "b")),

@@ -89,3 +89,85 @@ loader_code(
     """Two tasks, units, indicators or checks share an id.
     Example: two tasks with `id: emr-level`""",
 )
+loader_code(
+    "unknown-kind",
+    E,
+    """A YAML file that is not a plan, catalogue, checks or submission file.
+    Example: a file whose top level has none of `plan`, `indicators`, `checks`, `values`""",
+)
+
+# Submission rows: each rejected row carries one of these codes.
+loader_code(
+    "row-unknown",
+    E,
+    """A row names a unit, indicator or task that no plan or catalogue defines.
+    Example: `unit: 综合医院` when the plan's unit is named 高新区综合医院""",
+    scope="submission",
+)
+loader_code(
+    "row-not-owner",
+    E,
+    """A unit reports on a task it is not responsible for.
+    Example: 巴彦木仁卫生院 reporting the hospital's `one-stop-centre`""",
+    scope="submission",
+)
+loader_code(
+    "row-value",
+    E,
+    """A value that cannot be used: not a number, outside the indicator's bounds,
+    a fraction where a whole number is required, a bad composition or yes/no answer.
+    Example: `value: 120` for a rate (0–100)""",
+    scope="submission",
+)
+loader_code(
+    "row-date",
+    E,
+    """A date or period that cannot be read, or a row with neither.
+    Example: `as_of: 2024-02-30`""",
+    scope="submission",
+)
+loader_code(
+    "row-completion",
+    E,
+    """A completion without `completed_on`, or without evidence where the
+    task requires it.
+    Example: `done: 是` for a task with `evidence: required` and no 佐证材料""",
+    scope="submission",
+)
+loader_code(
+    "row-subject",
+    E,
+    """A row that names neither an indicator nor a task, or a task with
+    another task's indicator.
+    Example: a row with only `unit` and `value`""",
+    scope="submission",
+)
+loader_code(
+    "row-cells",
+    E,
+    """A table row with more or fewer cells than the header, or a formula cell.
+    Example: `a,2024-Q2,emr_level` under a four-column header""",
+    scope="submission",
+)
+loader_code(
+    "csv-header",
+    E,
+    """A header row that repeats a column or has no known column; its rows are
+    not read.
+    Example: both `数值` and `value` in one header""",
+    scope="submission",
+)
+loader_code(
+    "csv-syntax",
+    E,
+    """A CSV file the csv module cannot split into rows.
+    Example: a quoted cell that never closes""",
+    scope="submission",
+)
+loader_code(
+    "unknown-column",
+    W,
+    """A column nobody uses; it is ignored.
+    Example: a `序号` column""",
+    scope="submission",
+)

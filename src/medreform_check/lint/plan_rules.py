@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..errors import Location, Severity
 from ..model import Catalogue, Indicator, Plan, Task
-from ..targets import COMPARISON_OPS, Target
+from ..periods import Period
+from ..targets import COMPARISON_OPS, Target, compare_targets
 from ..values import format_number, format_range
 from ..yamlio import YamlDocument
 from .registry import Problem, rule
@@ -277,3 +279,70 @@ def target_bounds(ctx: PlanContext) -> Iterator[Problem]:
                     where,
                     f"{indicator.id} takes whole numbers only; '{target}' needs a whole number",
                 )
+
+
+@rule("deadline-outside-plan", E, "plan")
+def deadline_outside_plan(ctx: PlanContext) -> Iterator[Problem]:
+    """A deadline or stage due before the plan starts or after it ends.
+    Example: `deadline: 2026年底` in a 2023–2025 plan"""
+    plan = ctx.plan
+    if plan.start > plan.end:
+        return  # a bad-period finding already; every date would be "outside"
+    for task in plan.tasks:
+        dated: list[tuple[tuple[Any, ...], date | None]] = [((), task.deadline)]
+        dated += [(("stages", k), stage.deadline) for k, stage in enumerate(task.stages)]
+        for keys, day in dated:
+            if day is not None and not plan.start <= day <= plan.end:
+                where = ctx.task_at(task, *keys, "deadline")
+                yield where, f"due {day}, outside the plan period {plan.start} to {plan.end}"
+
+
+@rule("stage-weakens", W, "plan")
+def stage_weakens(ctx: PlanContext) -> Iterator[Problem]:
+    """A later stage asks for less than an earlier one.
+    Example: stages `>= 3` by 2023 and then `>= 2` by 2024"""
+    for task in ctx.plan.tasks:
+        indicator = ctx.indicator(task.indicator)
+        better = indicator.better if indicator else None
+        for k in range(1, len(task.stages)):
+            earlier, later = task.stages[k - 1].target, task.stages[k].target
+            if earlier and later and compare_targets(earlier, later, better) == "looser":
+                where = ctx.task_at(task, "stages", k, "target")
+                yield where, f"stage {k + 1} ('{later}') asks for less than stage {k} ('{earlier}')"
+
+
+@rule("evidence-quantitative", E, "plan")
+def evidence_quantitative(ctx: PlanContext) -> Iterator[Problem]:
+    """`evidence: required` on a task measured by an indicator; evidence backs completions only.
+    Example: `indicator: emr_level` with `evidence: required`"""
+    for task in ctx.plan.tasks:
+        if task.evidence_required and not task.is_milestone:
+            yield (
+                ctx.task_at(task, "evidence"),
+                "evidence applies to milestones, not to measured tasks",
+            )
+
+
+@rule("every-partial-period", W, "plan")
+def every_partial_period(ctx: PlanContext) -> Iterator[Problem]:
+    """An `every` task whose first period is cut short by `from` but must still reach a
+    count meant for a whole period.
+    Example: `every: year`, `from: 2023-09-28`, `target: ">= 2"` meetings"""
+    plan = ctx.plan
+    for task in plan.tasks:
+        indicator = ctx.indicator(task.indicator)
+        target = task.target
+        if task.every is None or indicator is None or indicator.kind != "count" or target is None:
+            continue
+        start = task.start or plan.start
+        first = Period.containing(task.every, start)
+        quota = target.number if target.op in (">=", ">", "==") else None
+        if start > first.start and quota is not None and quota > 1:
+            days, whole = (first.end - start).days + 1, (first.end - first.start).days + 1
+            yield (
+                ctx.task_at(task, "from"),
+                (
+                    f"the first period ({start} to {first.end}) is {days} of {whole} days "
+                    f"but must reach the whole period's '{target}'"
+                ),
+            )

@@ -56,9 +56,22 @@ def rule(code: str, severity: Severity, scope: str) -> Callable[[Check], Check]:
     return register
 
 
-def loader_code(code: str, severity: Severity, doc: str) -> None:
-    RULES[code] = Rule(code, severity, inspect.cleandoc(doc), "file")
+def loader_code(code: str, severity: Severity, doc: str, scope: str = "file") -> None:
+    RULES[code] = Rule(code, severity, inspect.cleandoc(doc), scope)
 
 
 def rules_for(scope: str) -> list[Rule]:
     return [r for r in RULES.values() if r.scope == scope and r.check is not None]
+
+
+def codes_table() -> str:
+    """The README's table of codes, made from the rules' docstrings."""
+    lines = ["| code | severity | what it finds | example |", "|---|---|---|---|"]
+    for rule in sorted(RULES.values(), key=lambda r: (_SCOPES.index(r.scope), r.code)):
+        summary = " ".join(rule.doc.split("Example:")[0].split())
+        example = rule.example.replace("|", "\\|")
+        lines.append(f"| `{rule.code}` | {rule.severity.value} | {summary} | {example} |")
+    return "\n".join(lines) + "\n"
+
+
+_SCOPES = ("file", "plan", "catalogue", "checks", "submission")

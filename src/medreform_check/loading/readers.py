@@ -90,7 +90,7 @@ def read_yaml(path: Path) -> Iterator[ReadItem]:
     errors = [f for f in doc.findings if f.is_error]
     data = doc.data
     if data is None:
-        yield from (ReadProblem(RowIssue(f.where, None, f.message)) for f in errors)
+        yield from (ReadProblem(RowIssue(f.where, None, f.message, f.code)) for f in errors)
         return
     values = data.get("values") if isinstance(data, dict) else None
     rows = values if isinstance(values, list) else []
@@ -100,25 +100,25 @@ def read_yaml(path: Path) -> Iterator[ReadItem]:
         k = bisect_right(starts, line) - 1
         return k if k >= 0 else None
 
-    row_problems: dict[int, list[str]] = {}
+    row_problems: dict[int, list[tuple[str, str]]] = {}
     header_problems: list[RowIssue] = []
     for finding in errors:  # duplicate keys and disallowed tags, placed by line
         k = row_of(finding.where.line or 0)
         if k is None:
-            header_problems.append(RowIssue(finding.where, None, finding.message))
+            header_problems.append(RowIssue(finding.where, None, finding.message, finding.code))
         else:
-            row_problems.setdefault(k, []).append(finding.message)
+            row_problems.setdefault(k, []).append((finding.code, finding.message))
     for violation in violations(data, "submission"):
         if (
             len(violation.path) >= 2
             and violation.path[0] == "values"
             and isinstance(violation.path[1], int)
         ):
-            row_problems.setdefault(violation.path[1], []).append(_row_message(violation))
+            problem = ("schema", _row_message(violation))
+            row_problems.setdefault(violation.path[1], []).append(problem)
         else:
-            header_problems.append(
-                RowIssue(locate_violation(doc, violation), None, violation.message)
-            )
+            where = locate_violation(doc, violation)
+            header_problems.append(RowIssue(where, None, violation.message, "schema"))
 
     yield from (ReadProblem(issue) for issue in header_problems)
     header = {k: data[k] for k in ("unit", "period", "submitted") if k in data}
@@ -127,12 +127,12 @@ def read_yaml(path: Path) -> Iterator[ReadItem]:
         at = doc.locate(("values", k))
         unit = row.get("unit", header.get("unit")) if isinstance(row, dict) else header.get("unit")
         if header_problems:
-            first = header_problems[0].at
-            yield ReadProblem(
-                RowIssue(at, _text(unit), f"not read: the file has errors (see line {first.line})")
-            )
+            first = header_problems[0]
+            reason = f"not read: the file has errors (see line {first.at.line})"
+            yield ReadProblem(RowIssue(at, _text(unit), reason, first.code))
         elif k in row_problems:
-            yield ReadProblem(RowIssue(at, _text(unit), "; ".join(row_problems[k])))
+            codes, messages = zip(*row_problems[k], strict=True)
+            yield ReadProblem(RowIssue(at, _text(unit), "; ".join(messages), codes[0]))
         else:
             cells = {**header_cells, **{name: doc.locate(("values", k, name)) for name in row}}
             yield RawRow(at, {**header, **row}, cells)
@@ -175,18 +175,17 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
     try:
         text, _ = decode_table(path.read_bytes(), path)
     except MedreformError as exc:
-        yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message))
+        yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message, "encoding"))
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        yield ReadProblem(
-            RowIssue(Location(name, 1, 1), None, "the file is empty (expected a header row)")
-        )
+        empty = "the file is empty (expected a header row)"
+        yield ReadProblem(RowIssue(Location(name, 1, 1), None, empty, "empty-file"))
         return
     except csv.Error as exc:
-        yield ReadProblem(RowIssue(Location(name, 1), None, f"not a CSV file: {exc}"))
+        yield ReadProblem(RowIssue(Location(name, 1), None, f"not a CSV file: {exc}", "csv-syntax"))
         return
     yield from _table_rows(name, header, _csv_rows(reader, name))
 
@@ -200,7 +199,8 @@ def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[Any]] | ReadPr
         except StopIteration:
             return
         except csv.Error as exc:
-            yield ReadProblem(RowIssue(Location(name, start), None, f"unreadable CSV row: {exc}"))
+            reason = f"unreadable CSV row: {exc}"
+            yield ReadProblem(RowIssue(Location(name, start), None, reason, "csv-syntax"))
             return
         line = reader.line_num
         yield start, row
@@ -219,24 +219,17 @@ def _table_rows(
         field_name = HEADINGS.get(heading)
         if field_name is None:
             known = ", ".join(FIELDS)
-            yield ReadProblem(
-                RowIssue(
-                    Location(name, 1, col + 1),
-                    None,
-                    f"column '{cell}' is not used (known columns: {known})",
-                ),
-                warning=True,
-            )
+            reason = f"column '{cell}' is not used (known columns: {known})"
+            where = Location(name, 1, col + 1)
+            yield ReadProblem(RowIssue(where, None, reason, "unknown-column"), warning=True)
         elif field_name in columns.values():
-            problems.append(
-                RowIssue(
-                    Location(name, 1, col + 1), None, f"column '{cell}' repeats '{field_name}'"
-                )
-            )
+            reason = f"column '{cell}' repeats '{field_name}'"
+            problems.append(RowIssue(Location(name, 1, col + 1), None, reason, "csv-header"))
         else:
             columns[col] = field_name
     if not columns:
-        problems.append(RowIssue(Location(name, 1, 1), None, "no known column in the header row"))
+        reason = "no known column in the header row"
+        problems.append(RowIssue(Location(name, 1, 1), None, reason, "csv-header"))
     yield from (ReadProblem(issue) for issue in problems)
     width = len(header)
     for item in rows:
@@ -250,16 +243,14 @@ def _table_rows(
         unit = _text(fields.get("unit"))
         at = Location(name, line)
         if problems:
-            yield ReadProblem(
-                RowIssue(at, unit, "not read: the header row has errors (see line 1)")
-            )
+            reason = "not read: the header row has errors (see line 1)"
+            yield ReadProblem(RowIssue(at, unit, reason, "csv-header"))
         elif len(cells) != width:
-            yield ReadProblem(
-                RowIssue(at, unit, f"the row has {len(cells)} cells, the header has {width}")
-            )
+            reason = f"the row has {len(cells)} cells, the header has {width}"
+            yield ReadProblem(RowIssue(at, unit, reason, "row-cells"))
         else:
-            where = {columns[c]: Location(name, line, c + 1) for c in columns}
-            yield RawRow(at, fields, where)
+            cells_at = {columns[c]: Location(name, line, c + 1) for c in columns}
+            yield RawRow(at, fields, cells_at)
 
 
 def _present(value: Any) -> bool:

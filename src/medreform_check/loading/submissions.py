@@ -39,8 +39,11 @@ SUFFIXES = tuple(READERS)
 
 
 class _Rejected(Exception):
-    def __init__(self, reason: str, at: Location | None = None) -> None:
+    """A row that cannot be used: a finding code, the reason, and where (default: the row)."""
+
+    def __init__(self, code: str, reason: str, at: Location | None = None) -> None:
         super().__init__(reason)
+        self.code = code
         self.reason = reason
         self.at = at
 
@@ -61,7 +64,11 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 class RowInterpreter:
     """Decides what each raw row is, against the plans and indicators in use."""
 
-    def __init__(self, plans: Sequence[Plan], catalogue: Catalogue) -> None:
+    def __init__(
+        self, plans: Sequence[Plan], catalogue: Catalogue, know_units: bool = True
+    ) -> None:
+        # Without plans (validating submissions alone) units and tasks cannot be checked.
+        self.know_units = know_units
         self.units: dict[str, str] = {}
         self.indicators: dict[str, Indicator] = dict(catalogue.indicators)
         self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
@@ -84,11 +91,17 @@ class RowInterpreter:
     def unit(self, row: RawRow) -> str:
         raw = row.fields.get("unit")
         if raw is None:
-            raise _Rejected("no unit given (a 'unit' column, or 'unit:' at the top of the file)")
+            raise _Rejected(
+                "row-unknown", "no unit given (a 'unit' column, or 'unit:' at the top of the file)"
+            )
         text = normalise(str(raw))
+        if not self.know_units:
+            return text
         if text not in self.units:
             raise _Rejected(
-                f"unknown unit '{visible(text)}'{_suggest(text, self.units)}", row.where("unit")
+                "row-unknown",
+                f"unknown unit '{visible(text)}'{_suggest(text, self.units)}",
+                row.where("unit"),
             )
         return self.units[text]
 
@@ -99,7 +112,7 @@ class RowInterpreter:
         try:
             return parse_date(raw)
         except ValueError as exc:
-            raise _Rejected(f"{name}: {exc}", row.where(name)) from None
+            raise _Rejected("row-date", f"{name}: {exc}", row.where(name)) from None
 
     def period(self, row: RawRow) -> Period | None:
         raw = row.fields.get("period")
@@ -108,28 +121,31 @@ class RowInterpreter:
         try:
             return parse_period(raw)
         except ValueError as exc:
-            raise _Rejected(f"period: {exc}", row.where("period")) from None
+            raise _Rejected("row-date", f"period: {exc}", row.where("period")) from None
 
     def value(self, row: RawRow, indicator: Indicator) -> Value:
         raw = row.fields.get("value")
         if raw is None:
-            raise _Rejected(f"no value given for {indicator.id}", row.where("value"))
+            raise _Rejected("row-value", f"no value given for {indicator.id}", row.where("value"))
         try:
             if indicator.kind == "composition":
                 return parse_composition(raw, indicator.parts)
             number = parse_number(raw, indicator.unit or None)
         except ValueError as exc:
-            raise _Rejected(f"value: {exc}", row.where("value")) from None
+            raise _Rejected("row-value", f"value: {exc}", row.where("value")) from None
         low, high = indicator.bounds
         if (low is not None and number < low) or (high is not None and number > high):
             raise _Rejected(
+                "row-value",
                 f"value {format_number(number)} is outside {format_range(low, high)} "
                 f"for {indicator.name} ({indicator.id})",
                 row.where("value"),
             )
         if indicator.integer and number != int(number):
             raise _Rejected(
-                f"{indicator.id} is a whole number; got {format_number(number)}", row.where("value")
+                "row-value",
+                f"{indicator.id} is a whole number; got {format_number(number)}",
+                row.where("value"),
             )
         return number
 
@@ -137,19 +153,26 @@ class RowInterpreter:
         ident = normalise(str(row.fields["task"]))
         if ident not in self.tasks:
             raise _Rejected(
-                f"unknown task '{visible(ident)}'{_suggest(ident, self.tasks)}", row.where("task")
+                "row-unknown",
+                f"unknown task '{visible(ident)}'{_suggest(ident, self.tasks)}",
+                row.where("task"),
             )
         owned = [
             (plan, task) for plan, task in self.tasks[ident] if unit in self.scopes[plan.id, ident]
         ]
         if not owned:
-            raise _Rejected(f"unit '{unit}' does not report on task '{ident}'", row.where("task"))
+            raise _Rejected(
+                "row-not-owner",
+                f"unit '{unit}' does not report on task '{ident}'",
+                row.where("task"),
+            )
         return owned[0]
 
     def indicator(self, row: RawRow) -> Indicator:
         ident = normalise(str(row.fields["indicator"]))
         if ident not in self.indicators:
             raise _Rejected(
+                "row-unknown",
                 f"unknown indicator '{visible(ident)}'{_suggest(ident, self.indicators)}",
                 row.where("indicator"),
             )
@@ -176,10 +199,11 @@ class RowInterpreter:
                 return
             as_of = self.day(row, "as_of") or (period.end if period else None)
             if as_of is None:
-                raise _Rejected("no period or as_of given: the value cannot be dated")
+                raise _Rejected("row-date", "no period or as_of given: the value cannot be dated")
             self._fill(row, unit, as_of, submitted, seq, out)
         except _Rejected as rejection:
-            out.rejected.append(RowIssue(rejection.at or row.at, unit_text, rejection.reason))
+            where = rejection.at or row.at
+            out.rejected.append(RowIssue(where, unit_text, rejection.reason, rejection.code))
 
     def _fill(
         self,
@@ -192,12 +216,16 @@ class RowInterpreter:
     ) -> None:
         fields = row.fields
         if fields.get("indicator") is None and fields.get("task") is None:
-            raise _Rejected("the row names neither an indicator nor a task")
+            raise _Rejected("row-subject", "the row names neither an indicator nor a task")
+        if not self.know_units and fields.get("indicator") is None:
+            self._unplanned_task_row(row)
+            return
         task = self.task(row, unit)[1] if fields.get("task") is not None else None
         if fields.get("indicator") is not None:
             indicator = self.indicator(row)
             if task is not None and task.indicator != indicator.id:
                 raise _Rejected(
+                    "row-subject",
                     f"task '{task.id}' is measured by {task.indicator or 'completion'}, "
                     f"not {indicator.id}",
                     row.where("indicator"),
@@ -213,6 +241,19 @@ class RowInterpreter:
             Observation(unit, indicator.id, value, as_of, submitted, seq, row.at)
         )
 
+    def _unplanned_task_row(self, row: RawRow) -> None:
+        """Check what can be checked of a task row when no plan says what the task is."""
+        if row.fields.get("done") is None:
+            return
+        try:
+            done = parse_done(row.fields["done"])
+        except ValueError as exc:
+            raise _Rejected("row-value", f"done: {exc}", row.where("done")) from None
+        if done and self.day(row, "completed_on") is None:
+            raise _Rejected(
+                "row-completion", "reported done but completed_on is missing", row.where("done")
+            )
+
     def _milestone(
         self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
     ) -> MilestoneReport:
@@ -220,21 +261,25 @@ class RowInterpreter:
         name = "done" if row.fields.get("done") is not None else "value"
         raw = row.fields.get(name)
         if raw is None:
-            raise _Rejected(f"milestone task '{task.id}' needs 'done' (yes/no)")
+            raise _Rejected("row-value", f"milestone task '{task.id}' needs 'done' (yes/no)")
         try:
             done = parse_done(raw)
         except ValueError as exc:
-            raise _Rejected(f"{name}: {exc}", row.where(name)) from None
+            raise _Rejected("row-value", f"{name}: {exc}", row.where(name)) from None
         completed_on = self.day(row, "completed_on")
         if done and completed_on is None:
             raise _Rejected(
-                f"task '{task.id}' is reported done but completed_on is missing", row.where("done")
+                "row-completion",
+                f"task '{task.id}' is reported done but completed_on is missing",
+                row.where("done"),
             )
         evidence = row.fields.get("evidence")
         evidence_text = None if evidence is None else str(evidence).strip() or None
         if done and task.evidence_required and evidence_text is None:
             raise _Rejected(
-                f"task '{task.id}' requires evidence (佐证材料) for a completion", row.at
+                "row-completion",
+                f"task '{task.id}' requires evidence (佐证材料) for a completion",
+                row.at,
             )
         return MilestoneReport(
             unit, task.id, done, completed_on, as_of, submitted, seq, row.at, evidence_text

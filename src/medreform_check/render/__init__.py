@@ -1,7 +1,8 @@
 """Renderers: one module per output format, behind a registry keyed by format name.
 
-Renderers turn a finished ``Report`` into text or bytes; they never decide verdicts.
-Modules are imported on first use so that, say, JSON output never loads rich.
+Renderers turn finished results (an audit ``Report``, a ``Validation``, a ``PlanDiff``)
+into text or bytes; they never decide verdicts. Modules are imported on first use, so
+JSON output never loads rich and nothing loads openpyxl unless asked for Excel.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from ..report import Report
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,15 +18,26 @@ class RenderOptions:
     lang: str = "en"
     color: bool = False
     width: int = 100
+    strict: bool = False
 
 
-Renderer = Callable[[Report, RenderOptions], str | bytes]
+Renderer = Callable[[Any, RenderOptions], str | bytes]
 
-# format name -> module in this package that defines `render(report, options)`
-AUDIT_FORMATS: dict[str, str] = {"table": "table", "json": "json_"}
+# What each command can produce: format name -> module (under this package) with `render`.
+FORMATS: dict[str, dict[str, str]] = {
+    "audit": {"table": "audit.table", "json": "audit.json_"},
+    "validate": {
+        "text": "validation.text",
+        "json": "validation.json_",
+        "github": "validation.github",
+        "junit": "validation.junit",
+        "sarif": "validation.sarif",
+    },
+    "diff": {"table": "diff.table", "json": "diff.json_", "markdown": "diff.markdown"},
+}
 
 
-def audit_renderer(name: str) -> Renderer:
-    module = importlib.import_module(f"{__name__}.{AUDIT_FORMATS[name]}")
-    renderer: Renderer = module.render
-    return renderer
+def renderer(command: str, name: str) -> Renderer:
+    module = importlib.import_module(f"{__name__}.{FORMATS[command][name]}")
+    render: Renderer = module.render
+    return render

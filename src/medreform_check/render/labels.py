@@ -40,6 +40,16 @@ REPORT_STATUS_LABELS: Mapping[ReportStatus, Mapping[str, str]] = {
     ReportStatus.DUE: {"en": "due", "zh": "待报送"},
 }
 
+DIFF_LABELS: Mapping[str, Mapping[str, str]] = {
+    "added": {"en": "added", "zh": "新增"},
+    "removed": {"en": "removed", "zh": "删除"},
+    "tightened": {"en": "tightened", "zh": "收紧"},
+    "relaxed": {"en": "relaxed", "zh": "放宽"},
+    "earlier": {"en": "earlier", "zh": "提前"},
+    "later": {"en": "later", "zh": "推迟"},
+    "changed": {"en": "changed", "zh": "变更"},
+}
+
 _WORDS: Mapping[str, Mapping[str, str]] = {
     "task": {"en": "Task", "zh": "任务"},
     "due": {"en": "Due", "zh": "期限"},
@@ -66,6 +76,15 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
     "not_done": {"en": "not done", "zh": "未完成"},
     "total": {"en": "total", "zh": "合计"},
     "aspirational_mark": {"en": "(aspirational)", "zh": "（力争）"},
+    "aspect": {"en": "What", "zh": "内容"},
+    "change": {"en": "Change", "zh": "变化"},
+    "old": {"en": "Old", "zh": "原"},
+    "new": {"en": "New", "zh": "新"},
+    "no_changes": {"en": "No task changed.", "zh": "任务无变化。"},
+    "fails_review": {
+        "en": "Relaxed targets, later deadlines or removed tasks: review needed.",
+        "zh": "存在放宽目标、推迟期限或删除任务，需要审核。",
+    },
 }
 
 
@@ -99,8 +118,8 @@ _NOTES: Mapping[str, Mapping[str, Callable[[Mapping[str, Any], Mapping[str, str]
         ),
     },
     "due_soon": {
-        "en": lambda a, n: f"due in {a['days']} day(s)",
-        "zh": lambda a, n: f"距截止还有{a['days']}天",
+        "en": lambda a, n: f"due in {a['days']} day(s)" if a["days"] else "due today",
+        "zh": lambda a, n: f"距截止还有{a['days']}天" if a["days"] else "今天到期",
     },
     "trend": {
         "en": lambda a, n: (

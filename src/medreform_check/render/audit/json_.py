@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import RowIssue
-from ..report import Report, Result
-from . import RenderOptions
-from .common import json_value
-from .labels import notes_text
+from ...model import RowIssue
+from ...report import Report, Result
+from .. import RenderOptions
+from ..common import json_value
+from ..labels import notes_text
 
 
 def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:

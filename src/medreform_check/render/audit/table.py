@@ -6,18 +6,17 @@ in black and white. Text from input is never parsed as rich markup.
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..model import RowIssue
-from ..report import Report, ReportStatus, Result, Status
-from . import RenderOptions
-from .common import display_value, due_text
-from .labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
+from ...model import RowIssue
+from ...report import Report, ReportStatus, Result, Status
+from .. import RenderOptions
+from ..common import display_value, due_text
+from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
+from ..terminal import to_text
 
 STATUS_STYLES: dict[Status, str] = {
     Status.MET: "green",
@@ -116,22 +115,6 @@ def reporting_table(report: Report, lang: str) -> Table:
             Text(label, style=REPORT_STYLES[entry.status]),
         )
     return table
-
-
-def to_text(renderables: list[RenderableType], options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        color_system="standard" if options.color else None,
-        force_terminal=options.color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    for renderable in renderables:
-        console.print(renderable)
-    return buffer.getvalue()
 
 
 def render(report: Report, options: RenderOptions) -> str:

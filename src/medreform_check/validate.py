@@ -1,0 +1,221 @@
+"""``validate``: every file checked on its own and against the others it refers to.
+
+Plans, catalogues, checks and submissions may be mixed; the kind of each YAML file is
+read from its content. A file that cannot be parsed is a finding like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Finding, Location, MedreformError, Severity
+from .lint import lint_catalogue, lint_plans
+from .loading.checks import checks_from
+from .loading.indicators import catalogue_from
+from .loading.plan import plan_from
+from .loading.readers import READERS, ReadProblem
+from .loading.rules import CATALOGUE_FILE, find_rules_dir
+from .loading.submissions import RowInterpreter
+from .model import Catalogue, Indicator, Plan, Submissions
+from .yamlio import YamlDocument, load_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SUFFIXES = tuple(READERS)
+# The top-level key that says what a YAML file is.
+_UNKNOWN_KIND = (
+    "not a plan, catalogue, checks or submission file "
+    "(expected one top-level key of: plan, indicators, checks, values)"
+)
+KIND_KEYS = {"plan": "plan", "indicators": "indicators", "checks": "checks", "values": "submission"}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    kind: str | None  # plan, indicators, checks, submission; None when it could not be told
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.is_error for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not f.is_error for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Validation:
+    files: tuple[FileReport, ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.errors for f in self.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.warnings for f in self.files)
+
+    def exit_code(self, strict: bool) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and every plan, rules or submission file under a named directory."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                expected = ", ".join(SUFFIXES)
+                message = f"cannot validate a '{path.suffix}' file (expected {expected})"
+                raise MedreformError(message, Location(str(path)))
+            files.append(path)
+        elif path.exists():
+            raise MedreformError("not a regular file", Location(str(path)))
+        else:
+            raise MedreformError("no such file or directory", Location(str(path)))
+    return files
+
+
+def detect_kind(doc: YamlDocument) -> str | None:
+    """The first of plan, indicators, checks, values at the top (plans may hold indicators)."""
+    if not isinstance(doc.data, dict):
+        return None
+    return next((kind for key, kind in KIND_KEYS.items() if key in doc.data), None)
+
+
+def _read(path: Path) -> YamlDocument:
+    try:
+        return load_yaml(path)
+    except OSError as exc:
+        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+
+
+class _Validator:
+    def __init__(self, rules_dir: Path | None) -> None:
+        self.rules_dir = rules_dir
+        self.findings: dict[str, list[Finding]] = {}
+        self.kinds: dict[str, str | None] = {}
+        self.notes: list[str] = []
+
+    def add(self, path: str, kind: str | None, findings: Iterable[Finding]) -> None:
+        self.kinds.setdefault(path, kind)
+        self.findings.setdefault(path, []).extend(findings)
+
+    def catalogue(self, docs: list[YamlDocument]) -> Catalogue | None:
+        """The catalogue among the files, else the one from --rules, ./rules or the package."""
+        catalogues = []
+        for doc in docs:
+            catalogue, found = catalogue_from(doc)
+            if catalogue is not None:
+                found += lint_catalogue(catalogue, doc)
+            self.add(doc.path, "indicators", found)
+            if catalogue is not None and not any(f.is_error for f in found):
+                catalogues.append(catalogue)
+        if docs:
+            if not catalogues:
+                return None
+            merged: dict[str, Indicator] = {}
+            for catalogue in catalogues:
+                merged.update(catalogue.indicators)
+            return Catalogue(merged, catalogues[0].path)
+        path = find_rules_dir(self.rules_dir) / CATALOGUE_FILE
+        catalogue, found = catalogue_from(_read(path))
+        if catalogue is None or any(f.is_error for f in found):
+            self.add(str(path), "indicators", found)
+            return None
+        return catalogue
+
+    def plans(self, docs: list[YamlDocument], catalogue: Catalogue | None) -> list[Plan]:
+        loaded: list[tuple[YamlDocument, Plan]] = []
+        for doc in docs:
+            plan, found = plan_from(doc)
+            self.add(doc.path, "plan", found)
+            if plan is not None:
+                loaded.append((doc, plan))
+        if catalogue is None:
+            self.notes.append("plans were not linted: the indicator catalogue has errors")
+        else:
+            for finding in lint_plans(loaded, catalogue):
+                self.add(finding.where.path, "plan", [finding])
+        return [plan for _, plan in loaded]
+
+    def checks(self, docs: list[YamlDocument]) -> None:
+        for doc in docs:
+            _, found = checks_from(doc)
+            self.add(doc.path, "checks", found)
+
+    def submissions(
+        self, paths: list[Path], plans: Sequence[Plan], catalogue: Catalogue | None
+    ) -> None:
+        if paths and not plans:
+            self.notes.append(
+                "submissions were checked without a plan: units and tasks were not checked"
+            )
+        interpreter = RowInterpreter(plans, catalogue or Catalogue({}), know_units=bool(plans))
+        for path in paths:
+            out = Submissions()
+            self.add(str(path), "submission", [])
+            try:
+                items = list(READERS[path.suffix.lower()](path))
+            except OSError as exc:
+                raise MedreformError(
+                    f"cannot read: {exc.strerror or exc}", Location(str(path))
+                ) from None
+            for seq, item in enumerate(items):
+                if isinstance(item, ReadProblem):
+                    (out.warnings if item.warning else out.rejected).append(item.issue)
+                else:
+                    interpreter.read(item, seq, out)
+            self.add(str(path), "submission", _row_findings(out))
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    return (finding.where.line or 0, finding.where.col or 0, finding.code)
+
+
+def _row_findings(out: Submissions) -> list[Finding]:
+    rejected = [Finding(i.code, Severity.ERROR, i.at, i.reason) for i in out.rejected]
+    warnings = [Finding(i.code, Severity.WARNING, i.at, i.reason) for i in out.warnings]
+    return rejected + warnings
+
+
+def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Validation:
+    files = collect_files(paths)
+    validator = _Validator(rules_dir)
+    by_kind: dict[str, list[YamlDocument]] = {"plan": [], "indicators": [], "checks": []}
+    tables: list[Path] = []
+    for path in files:
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            tables.append(path)
+            continue
+        doc = _read(path)
+        kind = detect_kind(doc)
+        if kind == "submission":
+            tables.append(path)
+        elif kind is not None:
+            by_kind[kind].append(doc)
+        elif doc.data is None:
+            validator.add(doc.path, None, doc.findings)
+        else:
+            unknown = Finding("unknown-kind", Severity.ERROR, doc.locate(), _UNKNOWN_KIND)
+            validator.add(doc.path, None, [*doc.findings, unknown])
+    needed = any(by_kind.values()) or tables
+    catalogue = validator.catalogue(by_kind["indicators"]) if needed else None
+    plans = validator.plans(by_kind["plan"], catalogue)
+    validator.checks(by_kind["checks"])
+    validator.submissions(tables, plans, catalogue)
+    order = {str(p): k for k, p in enumerate(files)}
+    reports = [
+        FileReport(path, validator.kinds[path], tuple(sorted(found, key=_position)))
+        for path, found in validator.findings.items()
+    ]
+    reports.sort(key=lambda r: order.get(r.path, -1))
+    return Validation(tuple(reports), tuple(validator.notes))

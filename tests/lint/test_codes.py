@@ -1,0 +1,334 @@
+"""One small broken file per finding code, each asserting the exact line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medreform_check.lint import RULES
+from medreform_check.validate import validate_paths
+
+CATALOGUE = """schema_version: 1
+indicators:
+  level: {name: 级别, kind: level, unit: 级, min: 0, max: 8, integer: true, better: higher}
+  rate: {name: 比例, kind: rate, unit: "%", better: higher}
+  meetings: {name: 次数, kind: count, unit: 次, min: 0, integer: true, better: higher}
+  mix: {name: 结构, kind: composition, parts: [a, b, c]}
+"""
+
+HEAD = """schema_version: 1
+plan:
+  id: p
+  title: T
+  period: {start: 2023-01-01, end: 2025-12-31}
+units:
+  - {id: bureau, name: 局}
+  - {id: hospital, name: 医院, class: [hospital]}
+tasks:
+"""  # tasks start on line 10
+
+
+def plan(tasks: str) -> str:
+    return HEAD + tasks
+
+
+OK_TASK = "  - {id: ok, title: T, lead: bureau, deadline: 2024}\n"
+SUBMISSION_HEAD = "schema_version: 1\nunit: hospital\nperiod: 2024-Q2\nvalues:\n"
+CSV_HEAD = "unit,period,indicator,value,task,done,completed_on,evidence\n"
+MILESTONE = (
+    "  - {id: centre, title: 中心, owners: [hospital], deadline: 2024-05-31, evidence: required}\n"
+)
+MEASURED = "  - {id: emr, title: 病历, owners: [hospital], indicator: level, target: '>= 3', deadline: 2024}\n"
+
+# code -> (files to write, where the finding must land: file, line, and the column given
+# either as a number or as the text that starts there on that line; None: the whole row)
+CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]]] = {
+    "encoding": ({"p.yaml": b"title: \xd6\xd0\xce\xc4\n"}, ("p.yaml", 1, 8)),
+    "empty-file": ({"p.yaml": ""}, ("p.yaml", 1, 1)),
+    "yaml-syntax": ({"p.yaml": plan("  - {id: t, title: [T\n")}, ("p.yaml", 11, 1)),
+    "yaml-tag": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: !!python/object/apply:os.system T, lead: bureau, deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "!!python"),
+    ),
+    "yaml-too-deep": ({"p.yaml": "x: " + "[" * 70 + "]" * 70 + "\n"}, ("p.yaml", 1, 67)),
+    "yaml-too-large": (
+        {
+            "p.yaml": "a: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(
+                f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]\n"
+                for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+            )
+        },
+        ("p.yaml", 7, 14),  # the third *f: a..f hold 672,603 values, each *f adds 597,871
+    ),
+    "duplicate-key": (
+        {
+            "p.yaml": plan(
+                "  - id: t\n    title: T\n    lead: bureau\n    deadline: 2024\n    deadline: 2025\n"
+            )
+        },
+        ("p.yaml", 14, 5),
+    ),
+    "schema": (
+        {"p.yaml": plan("  - id: t\n    title: T\n    lead: bureau\n    deadlin: 2024\n")},
+        ("p.yaml", 13, 5),
+    ),
+    "bad-date": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, every: year, from: 2023-02-30}\n")},
+        ("p.yaml", 10, "2023-02-30"),
+    ),
+    "bad-deadline": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, deadline: 明年}\n")},
+        ("p.yaml", 10, "明年"),
+    ),
+    "bad-target": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: rate, target: '80', deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "'80'"),
+    ),
+    "bad-period": (
+        {
+            "p.yaml": HEAD.replace(
+                "start: 2023-01-01, end: 2025-12-31", "start: 2025-01-01, end: 2023-12-31"
+            )
+            + OK_TASK.replace("2024", "2023")
+        },
+        ("p.yaml", 5, "{start"),
+    ),
+    "ambiguous-deadline": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, deadline: 2025年前}\n")},
+        ("p.yaml", 10, "2025年前"),
+    ),
+    "duplicate-id": ({"p.yaml": plan(OK_TASK + OK_TASK)}, ("p.yaml", 11, "ok")),
+    "unknown-kind": ({"x.yaml": "schema_version: 1\nthings: []\n"}, ("x.yaml", 1, 1)),
+    "unknown-unit": (
+        {"p.yaml": plan("  - {id: t, title: T, owners: [hospitl], deadline: 2024}\n")},
+        ("p.yaml", 10, "hospitl"),
+    ),
+    "unknown-class": (
+        {"p.yaml": plan("  - {id: t, title: T, owner_class: clinic, deadline: 2024}\n")},
+        ("p.yaml", 10, "clinic"),
+    ),
+    "no-reporter": ({"p.yaml": plan("  - {id: t, title: T, deadline: 2024}\n")}, ("p.yaml", 10, 5)),
+    "unknown-indicator": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: levle, target: '>= 3', deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "levle"),
+    ),
+    "timing-form": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, deadline: 2024, every: year}\n")},
+        ("p.yaml", 10, "year"),
+    ),
+    "target-kind": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, target: increase, deadline: 2024}\n")},
+        ("p.yaml", 10, "increase"),
+    ),
+    "aggregate-kind": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, aggregate: mean, deadline: 2024}\n")},
+        ("p.yaml", 10, "mean"),
+    ),
+    "stage-order": (
+        {
+            "p.yaml": plan(
+                "  - id: t\n    title: T\n    lead: bureau\n    indicator: level\n    stages:\n      - {deadline: 2025, target: '>= 3'}\n      - {deadline: 2024, target: '>= 4'}\n"
+            )
+        },
+        ("p.yaml", 16, "2024"),
+    ),
+    "every-range": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, every: year, from: 2025-06-01, until: 2024-12-31}\n"
+            )
+        },
+        ("p.yaml", 10, "2025-06-01"),
+    ),
+    "indicator-redefined": (
+        {
+            "p.yaml": HEAD.replace(
+                "tasks:\n",
+                "indicators:\n  level: {name: L, kind: level, max: 5, better: higher}\ntasks:\n",
+            )
+            + OK_TASK
+        },
+        ("p.yaml", 10, "level"),
+    ),
+    "target-unit": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: level, target: 不低于3%, deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "不低于3%"),
+    ),
+    "target-bounds": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: rate, target: '>= 120', deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "'>= 120'"),
+    ),
+    "deadline-outside-plan": (
+        {"p.yaml": plan("  - {id: t, title: T, lead: bureau, deadline: 2026年底}\n")},
+        ("p.yaml", 10, "2026年底"),
+    ),
+    "stage-weakens": (
+        {
+            "p.yaml": plan(
+                "  - id: t\n    title: T\n    lead: bureau\n    indicator: level\n    stages:\n      - {deadline: 2023, target: '>= 3'}\n      - {deadline: 2024, target: '>= 2'}\n"
+            )
+        },
+        ("p.yaml", 16, "'>= 2'"),
+    ),
+    "evidence-quantitative": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: level, target: '>= 3', deadline: 2024, evidence: required}\n"
+            )
+        },
+        ("p.yaml", 10, "required"),
+    ),
+    "every-partial-period": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: meetings, target: '>= 2', every: year, from: 2023-09-28}\n"
+            )
+        },
+        ("p.yaml", 10, "2023-09-28"),
+    ),
+    "indicator-bounds": (
+        {
+            "i.yaml": "schema_version: 1\nindicators:\n  x: {name: X, kind: amount, min: 10, max: 1, better: higher}\n"
+        },
+        ("i.yaml", 3, "10"),
+    ),
+    "indicator-fields": (
+        {
+            "i.yaml": "schema_version: 1\nindicators:\n  x: {name: X, kind: rate, better: higher, parts: [a, b]}\n"
+        },
+        ("i.yaml", 3, "parts"),
+    ),
+    "row-unknown": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.yaml": SUBMISSION_HEAD + "  - {indicator: levle, value: 3}\n",
+        },
+        ("s.yaml", 5, "levle"),
+    ),
+    "row-not-owner": (
+        {
+            "p.yaml": plan(MEASURED + "  - {id: b-only, title: B, lead: bureau, deadline: 2024}\n"),
+            "s.yaml": SUBMISSION_HEAD + "  - {task: b-only, done: 是, completed_on: 2024-05-01}\n",
+        },
+        ("s.yaml", 5, "b-only"),
+    ),
+    "row-value": (
+        {"p.yaml": plan(MEASURED), "s.csv": CSV_HEAD + "hospital,2024-Q2,level,9,,,,\n"},
+        ("s.csv", 2, 4),
+    ),  # the 4th cell
+    "row-date": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,period,indicator,value,as_of\nhospital,2024-Q2,level,3,2024-02-30\n",
+        },
+        ("s.csv", 2, 5),
+    ),  # the 5th cell
+    "row-completion": (
+        {
+            "p.yaml": plan(MILESTONE),
+            "s.csv": CSV_HEAD + "hospital,2024-Q2,,,centre,是,2024-05-01,\n",
+        },
+        ("s.csv", 2, None),
+    ),
+    "row-subject": (
+        {"p.yaml": plan(MEASURED), "s.csv": "unit,period,value\nhospital,2024-Q2,3\n"},
+        ("s.csv", 2, None),
+    ),
+    "row-cells": (
+        {"p.yaml": plan(MEASURED), "s.csv": CSV_HEAD + "hospital,2024-Q2,level\n"},
+        ("s.csv", 2, None),
+    ),
+    "csv-header": (
+        {"p.yaml": plan(MEASURED), "s.csv": "unit,数值,value\nhospital,3,3\n"},
+        ("s.csv", 1, 3),
+    ),  # the 3rd heading repeats the 2nd
+    "csv-syntax": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": CSV_HEAD + 'hospital,2024-Q2,level,"' + "x" * 140_000 + '"\n',
+        },
+        ("s.csv", 2, None),
+    ),
+    "unknown-column": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "序号,unit,period,indicator,value\n1,hospital,2024-Q2,level,3\n",
+        },
+        ("s.csv", 1, 1),
+    ),
+}
+
+
+def findings_for(
+    tmp_path: Path, files: dict[str, str | bytes], rules: Path
+) -> list[tuple[str, str, int | None, int | None]]:
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (tmp_path / name).write_bytes(data)
+    validation = validate_paths([tmp_path / name for name in files], rules)
+    return [
+        (f.code, Path(f.where.path).name, f.where.line, f.where.col)
+        for report in validation.files
+        for f in report.findings
+    ]
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    (directory / "indicators.yaml").write_text(CATALOGUE, encoding="utf-8")
+    return directory
+
+
+def column(
+    files: dict[str, str | bytes], name: str, line: int, col: int | str | None
+) -> int | None:
+    if not isinstance(col, str):
+        return col
+    text = files[name]
+    assert isinstance(text, str)
+    return text.splitlines()[line - 1].index(col) + 1
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_code_lands_on_the_offending_node(code: str, tmp_path: Path, rules: Path) -> None:
+    files, (name, line, where) = CASES[code]
+    col = column(files, name, line, where)
+    found = findings_for(tmp_path, files, rules)
+    assert (code, name, line, col) in found, found
+    # And nothing else is wrong with the file: each case breaks one thing.
+    assert [f for f in found if f[0] != code] == [], found
+
+
+def test_every_code_has_a_case() -> None:
+    untested = sorted(set(RULES) - set(CASES) - {"row-check", "check-syntax", "check-unknown"})
+    assert untested == []
+
+
+def test_every_code_is_documented_with_a_summary_and_an_example() -> None:
+    for code, rule in RULES.items():
+        assert rule.summary, code
+        assert rule.example, code
