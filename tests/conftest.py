@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository's own files."""
+"""Shared fixtures: the repository's own files, and an environment that does not leak in."""
 
 from __future__ import annotations
 
@@ -7,6 +7,14 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never depend on the machine's locale or colour settings."""
+    monkeypatch.setenv("LANG", "C")
+    for name in ("LC_ALL", "LC_MESSAGES", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -35,3 +35,13 @@ def test_ci_runs_the_readme_test_command_and_nothing_else() -> None:
         )
     ]
     assert commands == [quick_start()[1]]
+
+
+def test_every_command_is_documented() -> None:
+    from medreform_check.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert sorted(names) == ["audit", "diff", "overdue", "schema", "template", "validate"]
+    for name in names:
+        assert f"medreform-check {name}" in readme, name

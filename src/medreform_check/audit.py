@@ -15,7 +15,7 @@ from .engine import evaluate
 from .errors import Finding, InvalidInput, Location, MedreformError
 from .lint import lint_plans
 from .loading.plan import plan_from
-from .loading.rules import find_rules_dir, read_catalogue
+from .loading.rules import find_rules_dir, read_catalogue, read_checks
 from .loading.submissions import read_submissions
 from .model import Catalogue, Plan
 from .report import Report, Status
@@ -73,6 +73,7 @@ class Audit:
 
     report: Report
     plan_findings: Sequence[Finding] = field(default_factory=tuple)
+    notes: Sequence[str] = field(default_factory=tuple)  # how each submission file was read
 
 
 def run_audit(
@@ -81,10 +82,13 @@ def run_audit(
     as_of: date,
     rules_dir: Path | None = None,
 ) -> Audit:
-    catalogue = read_catalogue(find_rules_dir(rules_dir))
+    directory = find_rules_dir(rules_dir)
+    catalogue = read_catalogue(directory)
+    checks = read_checks(directory, catalogue)
     plans, findings = read_plans(plan_paths, catalogue)
-    submissions = read_submissions(submission_paths, plans, catalogue)
-    return Audit(evaluate(plans, catalogue, submissions, as_of), findings)
+    submissions = read_submissions(submission_paths, plans, catalogue, checks)
+    report = evaluate(plans, catalogue, submissions, as_of)
+    return Audit(report, findings, tuple(submissions.notes))
 
 
 def exit_code(

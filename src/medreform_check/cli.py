@@ -13,13 +13,16 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import click
 import typer
 
 from . import __version__
 from .errors import InvalidInput, MedreformError
+
+if TYPE_CHECKING:
+    from .audit import Audit
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STATUS_NAMES = ("met", "met_late", "missed", "unreported", "at_risk", "pending", "waived")
@@ -83,6 +86,16 @@ Rules = Annotated[
     ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Say how each submission file was read.")
+]
+Plans = Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files or directories.")]
+SubmissionPaths = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--submissions", "-s", metavar="PATH", help="Submission files or directories (repeatable)."
+    ),
+]
 
 
 def _as_of(text: str | None) -> date:
@@ -136,6 +149,25 @@ def _error(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+def _run_audit(
+    plans: list[Path],
+    submissions: list[Path] | None,
+    as_of: str | None,
+    rules: Path | None,
+    verbose: bool,
+) -> Audit:
+    """Load and evaluate; plan warnings (and, with --verbose, how files were read) to stderr."""
+    from .audit import run_audit
+
+    result = run_audit(plans, submissions or [], _as_of(as_of), rules)
+    for finding in result.plan_findings:
+        _error(str(finding))
+    if verbose:
+        for note in result.notes:
+            _error(note)
+    return result
+
+
 def run_guarded(action: Callable[[], int], debug: bool) -> int:
     """Run a command body; turn expected failures into one-line messages and exit codes."""
     try:
@@ -175,18 +207,8 @@ def _formats(command: str) -> list[str]:
 
 @app.command()
 def audit(
-    plans: Annotated[
-        list[Path], typer.Argument(metavar="PLAN...", help="Plan files or directories.")
-    ],
-    submissions: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Option(
-            "--submissions",
-            "-s",
-            metavar="PATH",
-            help="Submission files or directories (repeatable).",
-        ),
-    ] = None,
+    plans: Plans,
+    submissions: SubmissionPaths = None,
     as_of: AsOf = None,
     fmt: Annotated[
         str,
@@ -207,20 +229,18 @@ def audit(
     lang: Lang = None,
     no_color: NoColor = False,
     rules: Rules = None,
+    verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
     """Evaluate submissions against plans as of a date: the quarterly audit."""
 
     def body() -> int:
-        from .audit import exit_code, run_audit
+        from .audit import exit_code
         from .output import emit
         from .render import RenderOptions, renderer
 
         failing = _statuses(fail_on, "--fail-on")
-        day = _as_of(as_of)
-        result = run_audit(plans, submissions or [], day, rules)
-        for finding in result.plan_findings:
-            _error(str(finding))
+        result = _run_audit(plans, submissions, as_of, rules, verbose)
         options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
         emit(renderer("audit", fmt)(result.report, options), output)
         code = exit_code(result.report, failing, strict)
@@ -336,5 +356,108 @@ def diff(
         options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
         emit(renderer("diff", fmt)(result, options), output)
         return EXIT_FAILED if result.failing and not allow_relaxed else EXIT_OK
+
+    raise typer.Exit(run_guarded(body, debug))
+
+
+# --- overdue -------------------------------------------------------------------------------
+
+
+@app.command()
+def overdue(
+    plans: Plans,
+    submissions: SubmissionPaths = None,
+    as_of: AsOf = None,
+    within: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--within", metavar="DAYS", min=0, help="Also list at-risk tasks due within DAYS days."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(_formats("overdue")), help="Output format."
+        ),
+    ] = "table",
+    output: Output = None,
+    lang: Lang = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> None:
+    """The overdue list for the next meeting, grouped by lead unit, most days overdue first.
+
+    Lists missed and unreported tasks, at-risk ones due within --within days, and missing
+    periodic reports. Exit 0 when the list was produced, 2 for unusable input.
+    """
+
+    def body() -> int:
+        from .output import emit
+        from .overdue import overdue_list
+        from .render import RenderOptions, renderer
+
+        result = _run_audit(plans, submissions, as_of, rules, verbose)
+        options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
+        emit(renderer("overdue", fmt)(overdue_list(result.report, within), options), output)
+        return EXIT_OK
+
+    raise typer.Exit(run_guarded(body, debug))
+
+
+# --- template ------------------------------------------------------------------------------
+
+
+@app.command()
+def template(
+    plans: Plans,
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", metavar="UNIT", help="The unit, by id or name.")
+    ],
+    period: Annotated[
+        str,
+        typer.Option("--period", "-p", metavar="PERIOD", help="2024-Q2, 2024-H1, 2024, 2024-06…"),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(_formats("template")), help="Output format."
+        ),
+    ] = "yaml",
+    output: Output = None,
+    submissions: SubmissionPaths = None,
+    lang: Lang = None,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> None:
+    """An empty submission for a unit and period: the rows it must report, with hints.
+
+    With -s, milestones already reported done are left out and overdue ones kept.
+    """
+
+    def body() -> int:
+        from .audit import read_plans
+        from .loading.rules import find_rules_dir, read_catalogue
+        from .loading.submissions import read_submissions
+        from .output import emit
+        from .periods import parse_period
+        from .render import RenderOptions, renderer
+        from .template import build_template
+
+        try:
+            wanted = parse_period(period)
+        except ValueError as exc:
+            raise MedreformError(f"--period: {exc}") from None
+        if fmt == "xlsx" and output is None and sys.stdout.isatty():
+            raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")
+        catalogue = read_catalogue(find_rules_dir(rules))
+        loaded, findings = read_plans(plans, catalogue)
+        for finding in findings:
+            _error(str(finding))
+        reported = read_submissions(submissions, loaded, catalogue) if submissions else None
+        form = build_template(loaded, catalogue, unit, wanted, reported)
+        emit(renderer("template", fmt)(form, RenderOptions(lang=_lang(lang))), output)
+        return EXIT_OK
 
     raise typer.Exit(run_guarded(body, debug))

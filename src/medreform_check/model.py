@@ -218,3 +218,4 @@ class Submissions:
     rejected: list[RowIssue] = field(default_factory=list)
     warnings: list[RowIssue] = field(default_factory=list)
     rows_read: int = 0
+    notes: list[str] = field(default_factory=list)  # how each file was read, for --verbose

@@ -185,6 +185,8 @@ PLAN: dict[str, Any] = {
     },
 }
 
+# A row left blank (a template nobody filled in) holds nulls: nothing reported, nothing wrong.
+_BLANK_DATE: dict[str, Any] = {**_DATE, "type": ["string", "null"]}
 SUBMISSION_ROW: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -193,12 +195,12 @@ SUBMISSION_ROW: dict[str, Any] = {
         "period": _PERIOD,
         "indicator": {"type": "string"},
         "task": {"type": "string"},
-        "value": {"type": ["number", "string", "object"]},
-        "done": {"type": ["boolean", "string", "integer"]},
-        "completed_on": _DATE,
-        "as_of": _DATE,
-        "submitted": _DATE,
-        "evidence": {"type": ["string", "number"]},
+        "value": {"type": ["number", "string", "object", "null"]},
+        "done": {"type": ["boolean", "string", "integer", "null"]},
+        "completed_on": _BLANK_DATE,
+        "as_of": _BLANK_DATE,
+        "submitted": _BLANK_DATE,
+        "evidence": {"type": ["string", "number", "null"]},
         "note": {"type": ["string", "number", "null"]},
     },
 }
@@ -213,8 +215,8 @@ SUBMISSION: dict[str, Any] = {
         "schema_version": {"const": 1},
         "unit": {"type": "string"},
         "period": _PERIOD,
-        "submitted": _DATE,
-        "note": {"type": "string"},
+        "submitted": _BLANK_DATE,
+        "note": {"type": ["string", "null"]},
         "values": {"type": "array", "items": SUBMISSION_ROW},
     },
 }

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from .errors import Finding, Location, MedreformError, Severity
 from .lint import lint_catalogue, lint_plans
-from .loading.checks import checks_from
+from .loading.checks import CHECKS_FILE, Check, checks_from
 from .loading.indicators import catalogue_from
 from .loading.plan import plan_from
-from .loading.readers import READERS, ReadProblem
+from .loading.readers import READERS
 from .loading.rules import CATALOGUE_FILE, find_rules_dir
-from .loading.submissions import RowInterpreter
+from .loading.submissions import read_submissions
 from .model import Catalogue, Indicator, Plan, Submissions
 from .yamlio import YamlDocument, load_yaml
 
@@ -147,34 +147,43 @@ class _Validator:
                 self.add(finding.where.path, "plan", [finding])
         return [plan for _, plan in loaded]
 
-    def checks(self, docs: list[YamlDocument]) -> None:
+    def checks(self, docs: list[YamlDocument], catalogue: Catalogue | None) -> list[Check]:
+        """The checks among the files (else those of the rules directory), for submissions."""
+        usable: list[Check] = []
         for doc in docs:
-            _, found = checks_from(doc)
+            checks, found = checks_from(doc, catalogue)
             self.add(doc.path, "checks", found)
+            if checks is not None and not any(f.is_error for f in found):
+                usable += checks
+        if docs or catalogue is None:
+            return usable
+        path = find_rules_dir(self.rules_dir) / CHECKS_FILE
+        if not path.exists():
+            return []
+        checks, found = checks_from(_read(path), catalogue)
+        if checks is None or any(f.is_error for f in found):
+            self.add(str(path), "checks", found)
+            return []
+        return checks
 
     def submissions(
-        self, paths: list[Path], plans: Sequence[Plan], catalogue: Catalogue | None
+        self,
+        paths: list[Path],
+        plans: Sequence[Plan],
+        catalogue: Catalogue | None,
+        checks: Sequence[Check],
     ) -> None:
         if paths and not plans:
             self.notes.append(
                 "submissions were checked without a plan: units and tasks were not checked"
             )
-        interpreter = RowInterpreter(plans, catalogue or Catalogue({}), know_units=bool(plans))
         for path in paths:
-            out = Submissions()
             self.add(str(path), "submission", [])
-            try:
-                items = list(READERS[path.suffix.lower()](path))
-            except OSError as exc:
-                raise MedreformError(
-                    f"cannot read: {exc.strerror or exc}", Location(str(path))
-                ) from None
-            for seq, item in enumerate(items):
-                if isinstance(item, ReadProblem):
-                    (out.warnings if item.warning else out.rejected).append(item.issue)
-                else:
-                    interpreter.read(item, seq, out)
-            self.add(str(path), "submission", _row_findings(out))
+        read = read_submissions(
+            paths, plans, catalogue or Catalogue({}), checks, know_units=bool(plans)
+        )
+        for finding in _row_findings(read):
+            self.add(finding.where.path, "submission", [finding])
 
 
 def _position(finding: Finding) -> tuple[int, int, str]:
@@ -210,8 +219,8 @@ def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Vali
     needed = any(by_kind.values()) or tables
     catalogue = validator.catalogue(by_kind["indicators"]) if needed else None
     plans = validator.plans(by_kind["plan"], catalogue)
-    validator.checks(by_kind["checks"])
-    validator.submissions(tables, plans, catalogue)
+    checks = validator.checks(by_kind["checks"], catalogue) if needed else []
+    validator.submissions(tables, plans, catalogue, checks)
     order = {str(p): k for k, p in enumerate(files)}
     reports = [
         FileReport(path, validator.kinds[path], tuple(sorted(found, key=_position)))

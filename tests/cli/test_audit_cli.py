@@ -227,3 +227,55 @@ def test_the_shipped_rules_are_found_outside_a_checkout(files: dict[str, Path]) 
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["met"] == 2
+
+
+def test_overdue_command_exits_0_and_lists_the_overdue(
+    files: dict[str, Path], rules_dir: Path
+) -> None:
+    argv = [
+        "overdue",
+        str(files["plan"]),
+        "-s",
+        str(files["subs"]),
+        "--as-of",
+        "2024-06-30",
+        "--rules",
+        str(rules_dir),
+        "-f",
+        "json",
+    ]
+    result = RUNNER.invoke(app, argv)
+    assert result.exit_code == 0  # the list was produced, whatever it holds
+    assert [r["task"] for r in json.loads(result.stdout)["results"]] == ["visits"]
+    assert RUNNER.invoke(app, [*argv[:-2], "-f", "pdf"]).exit_code == 2
+
+
+def test_verbose_says_how_each_file_was_read(files: dict[str, Path], rules_dir: Path) -> None:
+    (files["subs"] / "extra.csv").write_bytes(
+        "unit,period,indicator,value\nhospital,2024-Q2,emr_level,3\n".encode("gb18030")
+    )
+    result = audit(
+        files, "--as-of", "2024-06-30", "--rules", str(rules_dir), "--verbose", "-f", "json"
+    )
+    assert (
+        f"{files['subs'] / 'extra.csv'}: CSV, UTF-8" in result.stderr.splitlines()
+    )  # ASCII is valid UTF-8
+    (files["subs"] / "extra.csv").write_bytes(
+        "单位,报告期,指标,数值\n综合医院,2024-Q2,emr_level,3\n".encode("gb18030")
+    )
+    result = audit(files, "--as-of", "2024-06-30", "--rules", str(rules_dir), "-v", "-f", "json")
+    assert f"{files['subs'] / 'extra.csv'}: CSV, GB18030" in result.stderr.splitlines()
+    assert json.loads(result.stdout)["rejected"] == []
+
+
+def test_template_of_an_unknown_period_or_unit_exits_2(
+    files: dict[str, Path], rules_dir: Path
+) -> None:
+    base = ["template", str(files["plan"]), "--rules", str(rules_dir)]
+    assert RUNNER.invoke(app, [*base, "--unit", "hospital", "--period", "2024-Q5"]).exit_code == 2
+    bad_unit = RUNNER.invoke(app, [*base, "--unit", "nobody", "--period", "2024-Q2"])
+    assert bad_unit.exit_code == 2 and "no unit 'nobody'" in bad_unit.stderr
+    ok = RUNNER.invoke(
+        app, [*base, "--unit", "综合医院", "--period", "2024-Q2", "-f", "csv"], env={"LANG": "C"}
+    )
+    assert ok.exit_code == 0 and ok.stdout.startswith("\ufeffunit,period,indicator")

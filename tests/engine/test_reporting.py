@@ -75,3 +75,36 @@ def test_periods_ended_before_the_plan_was_issued_are_not_owed() -> None:
 
 def test_no_reporting_without_plan_reporting() -> None:
     assert reporting_entries(plan(task(deadline="2024-12-31")), [], d("2025-01-01")) == []
+
+
+def test_rates_per_unit_and_per_period() -> None:
+    from medreform_check.engine.reporting import reporting_rates
+
+    receipts = [
+        receipt("a", Q1, "2024-04-10"),
+        receipt("a", Q2, "2024-07-20"),
+        receipt("b", Q1, None),
+    ]
+    entries = reporting_entries(quarterly(), receipts, d("2024-07-10"))  # type: ignore[arg-type]
+    # Q1 (due 04-15): a on time, b received without a date. Q2 (due 07-15): not yet due, not owed.
+    by_unit = {
+        r.key: (r.owed, r.received, r.on_time, r.rate, r.on_time_rate)
+        for r in reporting_rates(entries, "unit")
+    }
+    assert by_unit == {"a": (1, 1, 1, 1.0, 1.0), "b": (1, 1, 0, 1.0, 0.0)}
+    # As of 07-16 Q2 is owed and nobody has reported: a sends its report on 07-20.
+    on_16 = reporting_entries(quarterly(), receipts, d("2024-07-16"))  # type: ignore[arg-type]
+    assert {r.key: (r.owed, r.received, r.on_time) for r in reporting_rates(on_16, "period")} == {
+        "2024-Q1": (2, 2, 1),
+        "2024-Q2": (2, 0, 0),
+    }
+    on_21 = reporting_entries(quarterly(), receipts, d("2024-07-21"))  # type: ignore[arg-type]
+    assert {r.key: (r.owed, r.received, r.on_time) for r in reporting_rates(on_21, "period")} == {
+        "2024-Q1": (2, 2, 1),
+        "2024-Q2": (2, 1, 0),
+    }
+
+
+def test_a_report_sent_after_the_as_of_date_has_not_arrived() -> None:
+    assert statuses([receipt("a", Q1, "2024-04-20")], "2024-04-18")[0][2] == "missing"
+    assert statuses([receipt("a", Q1, "2024-04-20")], "2024-04-20")[0][2] == "late"

@@ -171,3 +171,48 @@ loader_code(
     Example: a `序号` column""",
     scope="submission",
 )
+
+# Consistency checks.
+loader_code(
+    "check-syntax",
+    E,
+    """A check whose rule cannot be parsed.
+    Example: `rule: grassroots_visit_share <= local_visit_rate +`""",
+    scope="checks",
+)
+loader_code(
+    "check-unknown",
+    E,
+    """A check that names an indicator the catalogue lacks, or a composition without its part.
+    Example: `rule: revenue_structure <= 100`""",
+    scope="checks",
+)
+loader_code(
+    "row-check",
+    E,
+    """Rows whose values fail an `error` consistency check together; each of them is rejected.
+    Example: 基层诊疗量占比 55% against a 县域内就诊率 of 50% for the same unit and date""",
+    scope="submission",
+)
+loader_code(
+    "row-check-warning",
+    W,
+    """A `warning` consistency check that fails, or a check skipped because it divides by zero.
+    Example: 重点人群签约率 below the overall 家庭医生签约率""",
+    scope="submission",
+)
+loader_code(
+    "xlsx-unreadable",
+    E,
+    """A file named .xlsx that is not an Excel workbook openpyxl can read.
+    Example: an old .xls saved under a new name""",
+    scope="submission",
+)
+loader_code(
+    "row-blank",
+    W,
+    """A row that names what it reports on but leaves the value (or done) blank: nothing is
+    reported, and the row is listed so that a forgotten figure does not go unnoticed.
+    Example: a filled-in template row with an empty 数值 cell""",
+    scope="submission",
+)

@@ -7,8 +7,10 @@ once, for every format, in ``submissions.py``. A new format is a new reader in
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import zipfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -81,12 +83,20 @@ class ReadProblem:
     warning: bool = False
 
 
-ReadItem = RawRow | ReadProblem
+@dataclass(frozen=True, slots=True)
+class ReadNote:
+    """What a reader found out about a file (its format, its encoding), for --verbose."""
+
+    text: str
+
+
+ReadItem = RawRow | ReadProblem | ReadNote
 Reader = Callable[[Path], Iterator[ReadItem]]
 
 
 def read_yaml(path: Path) -> Iterator[ReadItem]:
     doc = load_yaml(path)
+    yield ReadNote(f"{path}: YAML")
     errors = [f for f in doc.findings if f.is_error]
     data = doc.data
     if data is None:
@@ -154,13 +164,17 @@ def _text(value: object) -> str | None:
 
 
 def decode_table(raw: bytes, path: Path) -> tuple[str, str]:
-    """Text of a CSV exported by Excel: UTF-8 (with or without BOM) or GB18030."""
+    """Text of a CSV exported by Excel, and which encoding it was: UTF-8 (with or without
+    BOM) or GB18030."""
     # UTF-8 first: most UTF-8 Chinese also decodes as GB18030, garbled; GBK never as UTF-8.
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return raw.decode(encoding), encoding
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding == "gb18030":
+            return text, "GB18030"
+        return text, "UTF-8 with BOM" if raw.startswith(codecs.BOM_UTF8) else "UTF-8"
     _, problem = decode_text(raw, str(path))
     where = problem.where if problem else Location(str(path))
     raise MedreformError("not readable text (expected UTF-8, UTF-8 with BOM or GB18030)", where)
@@ -173,10 +187,11 @@ def _heading(cell: str) -> str:
 def read_csv(path: Path) -> Iterator[ReadItem]:
     name = str(path)
     try:
-        text, _ = decode_table(path.read_bytes(), path)
+        text, encoding = decode_table(path.read_bytes(), path)
     except MedreformError as exc:
         yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message, "encoding"))
         return
+    yield ReadNote(f"{name}: CSV, {encoding}")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -257,4 +272,87 @@ def _present(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-READERS: dict[str, Reader] = {".yaml": read_yaml, ".yml": read_yaml, ".csv": read_csv}
+def _column(index: int) -> str:
+    """Excel's name for a 0-based column: 0 → A, 26 → AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
+    """Rows of a worksheet as plain values; a formula cell rejects its row, unevaluated."""
+    for cells in sheet.iter_rows(min_row=2):
+        line = next((c.row for c in cells if getattr(c, "row", None)), None)
+        if line is None:
+            continue
+        formulas = [c for c in cells if getattr(c, "data_type", None) == "f"]
+        if formulas:
+            first = formulas[0]
+            where = Location(name, line, first.column)
+            reason = (
+                f"cell {_column(first.column - 1)}{line} holds a formula ({first.value}); "
+                "formulas are never evaluated: enter the value itself"
+            )
+            yield ReadProblem(RowIssue(where, None, reason, "row-cells"))
+            continue
+        values = [_cell_value(c) for c in cells]
+        while len(values) > width and values[-1] is None:
+            values.pop()  # empty cells to the right of the table are not cells of the row
+        yield line, values + [None] * (width - len(values))
+
+
+def _cell_value(cell: Any) -> Any:
+    value = cell.value
+    # Excel keeps 82.5% as 0.825 with a percent format; the figure people see is 82.5.
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and "%" in (cell.number_format or "")
+    ):
+        return round(value * 100, 10)
+    return value
+
+
+def read_xlsx(path: Path) -> Iterator[ReadItem]:
+    """The first sheet of a workbook: a header row, then one value per row."""
+    from openpyxl import load_workbook  # only when an .xlsx is touched: ~90 ms to import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        reason = f"not an Excel workbook (.xlsx): {exc}"
+        yield ReadProblem(RowIssue(Location(name, 1, 1), None, reason, "xlsx-unreadable"))
+        return
+    try:
+        sheet = workbook.worksheets[0]
+        yield ReadNote(f"{name}: XLSX, sheet '{sheet.title}'")
+        header_row = next(sheet.iter_rows(max_row=1, values_only=True), None)
+        header = list(header_row or [])
+        while header and header[-1] is None:
+            header.pop()
+        if not header:
+            yield ReadProblem(
+                RowIssue(
+                    Location(name, 1, 1),
+                    None,
+                    "the sheet is empty (expected a header row)",
+                    "empty-file",
+                )
+            )
+            return
+        yield from _table_rows(name, header, _sheet_rows(sheet, name, len(header)))
+    finally:
+        workbook.close()
+
+
+READERS: dict[str, Reader] = {
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+    ".csv": read_csv,
+    ".xlsx": read_xlsx,
+}

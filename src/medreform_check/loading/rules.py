@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput, Location, MedreformError
 from ..model import Catalogue
+from .checks import CHECKS_FILE, Check, load_checks
 from .indicators import load_catalogue
 
 CATALOGUE_FILE = "indicators.yaml"
@@ -47,3 +48,17 @@ def read_catalogue(rules_dir: Path) -> Catalogue:
     if catalogue is None or any(f.is_error for f in findings):
         raise InvalidInput(findings)
     return catalogue
+
+
+def read_checks(rules_dir: Path, catalogue: Catalogue) -> list[Check]:
+    """The consistency checks, if the rules directory has them; ``InvalidInput`` on errors."""
+    path = rules_dir / CHECKS_FILE
+    if not path.exists():
+        return []
+    try:
+        checks, findings = load_checks(path, catalogue)
+    except OSError as exc:
+        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+    if checks is None or any(f.is_error for f in findings):
+        raise InvalidInput(findings)
+    return checks

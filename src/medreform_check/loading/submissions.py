@@ -33,7 +33,9 @@ from ..values import (
     parse_done,
     parse_number,
 )
-from .readers import READERS, RawRow, ReadProblem
+from .checks import Check
+from .consistency import apply_checks
+from .readers import READERS, RawRow, ReadNote, ReadProblem
 
 SUFFIXES = tuple(READERS)
 
@@ -217,6 +219,18 @@ class RowInterpreter:
         fields = row.fields
         if fields.get("indicator") is None and fields.get("task") is None:
             raise _Rejected("row-subject", "the row names neither an indicator nor a task")
+        if all(fields.get(k) is None for k in ("value", "done", "completed_on")):
+            # A template row nobody filled in: nothing was reported, and nothing is wrong.
+            subject = fields.get("indicator") or fields.get("task")
+            out.warnings.append(
+                RowIssue(
+                    row.at,
+                    str(fields["unit"]),
+                    f"left blank: nothing reported for {subject}",
+                    "row-blank",
+                )
+            )
+            return
         if not self.know_units and fields.get("indicator") is None:
             self._unplanned_task_row(row)
             return
@@ -310,10 +324,14 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_submissions(
-    paths: Iterable[Path], plans: Sequence[Plan], catalogue: Catalogue
+    paths: Iterable[Path],
+    plans: Sequence[Plan],
+    catalogue: Catalogue,
+    checks: Sequence[Check] = (),
+    know_units: bool = True,
 ) -> Submissions:
-    """Read every submission file and interpret every row in it."""
-    interpreter = RowInterpreter(plans, catalogue)
+    """Read every submission file, interpret every row in it, and apply the checks."""
+    interpreter = RowInterpreter(plans, catalogue, know_units)
     out = Submissions()
     seq = 0
     for path in expand_paths(paths):
@@ -325,6 +343,9 @@ def read_submissions(
                 f"cannot read: {exc.strerror or exc}", Location(str(path))
             ) from None
         for item in items:
+            if isinstance(item, ReadNote):
+                out.notes.append(item.text)
+                continue
             if isinstance(item, ReadProblem):
                 if item.warning:
                     out.warnings.append(item.issue)
@@ -334,4 +355,5 @@ def read_submissions(
                 continue
             seq += 1
             interpreter.read(item, seq, out)
+    apply_checks(out, checks)
     return out

@@ -34,6 +34,13 @@ FORMATS: dict[str, dict[str, str]] = {
         "sarif": "validation.sarif",
     },
     "diff": {"table": "diff.table", "json": "diff.json_", "markdown": "diff.markdown"},
+    "template": {"yaml": "template.yaml_", "csv": "template.csv_", "xlsx": "template.xlsx"},
+    "overdue": {
+        "table": "overdue.table",
+        "markdown": "overdue.markdown",
+        "csv": "overdue.csv_",
+        "json": "overdue.json_",
+    },
 }
 
 

@@ -47,5 +47,10 @@ def display_value(value: Any, indicator: Indicator | None, lang: str) -> str:
     return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
 
 
+def target_text(result: Result, lang: str) -> str:
+    """The target as shown to people: a milestone's is "done" (完成)."""
+    return "完成" if result.target == "done" and lang == "zh" else result.target
+
+
 def due_text(result: Result) -> str:
     return result.period or result.deadline.isoformat()

@@ -50,6 +50,41 @@ DIFF_LABELS: Mapping[str, Mapping[str, str]] = {
     "changed": {"en": "changed", "zh": "变更"},
 }
 
+# What changed in a task, as diff names it (stage aspects carry their number: "stage 2 target").
+_ASPECTS_ZH: Mapping[str, str] = {
+    "task": "任务",
+    "target": "目标",
+    "deadline": "期限",
+    "timing": "时间形式",
+    "final deadline": "最终期限",
+    "stages": "阶段",
+    "every": "频次",
+    "from": "起始日期",
+    "until": "截止日期",
+    "indicator": "指标",
+    "aggregate": "汇总方式",
+    "aspirational": "力争",
+    "waived": "豁免",
+    "waived until": "豁免期限",
+    "evidence optional": "佐证材料非必需",
+    "lead": "牵头单位",
+    "owners": "责任单位",
+    "owner_class": "责任单位类别",
+    "title": "名称",
+    "section": "章节",
+    "source": "出处",
+}
+
+
+def aspect_label(aspect: str, lang: str) -> str:
+    if lang != "zh":
+        return aspect
+    if aspect.startswith("stage ") and aspect.split()[1].isdigit():
+        _, number, rest = aspect.split(" ", 2)
+        return f"第{number}阶段{_ASPECTS_ZH.get(rest, rest)}"
+    return _ASPECTS_ZH.get(aspect, aspect)
+
+
 _WORDS: Mapping[str, Mapping[str, str]] = {
     "task": {"en": "Task", "zh": "任务"},
     "due": {"en": "Due", "zh": "期限"},
@@ -76,7 +111,28 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
     "not_done": {"en": "not done", "zh": "未完成"},
     "total": {"en": "total", "zh": "合计"},
     "aspirational_mark": {"en": "(aspirational)", "zh": "（力争）"},
+    "overdue_title": {"en": "Overdue", "zh": "逾期任务清单"},
+    "days_overdue": {"en": "Days overdue", "zh": "逾期天数"},
+    "days": {"en": "Days", "zh": "逾期天数"},
+    "missing_reports": {"en": "Missing reports", "zh": "未报送报表"},
+    "no_lead": {"en": "No lead unit", "zh": "未指定牵头单位"},
+    "not_reported_by": {"en": "Not reported by", "zh": "未报单位"},
+    "nothing_overdue": {"en": "Nothing is overdue.", "zh": "没有逾期任务。"},
+    "due_within": {"en": "and at risk, due within {n} days", "zh": "及{n}天内到期的预警任务"},
+    "periods": {"en": "Periods", "zh": "报告期"},
+    "plan": {"en": "Plan", "zh": "方案"},
+    "source": {"en": "Source", "zh": "出处"},
+    "title": {"en": "Title", "zh": "名称"},
     "aspect": {"en": "What", "zh": "内容"},
+    "reporting_by_unit": {"en": "Reporting by unit", "zh": "各单位报送情况"},
+    "reporting_by_period": {"en": "Reporting by period", "zh": "各报告期报送情况"},
+    "report_period": {"en": "Period", "zh": "报告期"},
+    "owed": {"en": "Owed", "zh": "应报"},
+    "received_count": {"en": "Received", "zh": "已报"},
+    "on_time_count": {"en": "On time", "zh": "按时"},
+    "reporting_rate": {"en": "Reporting rate", "zh": "报送率"},
+    "on_time_rate": {"en": "On-time rate", "zh": "及时率"},
+    "missing_or_late": {"en": "Missing and late reports", "zh": "未报及迟报"},
     "change": {"en": "Change", "zh": "变化"},
     "old": {"en": "Old", "zh": "原"},
     "new": {"en": "New", "zh": "新"},

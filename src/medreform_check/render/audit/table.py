@@ -11,10 +11,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ...engine.reporting import reporting_rates
 from ...model import RowIssue
 from ...report import Report, ReportStatus, Result, Status
 from .. import RenderOptions
-from ..common import display_value, due_text
+from ..common import display_value, due_text, target_text
 from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
 from ..terminal import to_text
 
@@ -67,7 +68,7 @@ def results_table(report: Report, results: list[Result], lang: str) -> Table:
         table.add_row(
             _task_cell(result, report, lang),
             Text(due_text(result)),
-            Text(result.target),
+            Text(target_text(result, lang)),
             Text(display_value(result.actual, indicator, lang)),
             status_text(result.status, lang),
         )
@@ -99,22 +100,62 @@ def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
     return Group(*lines)
 
 
-def reporting_table(report: Report, lang: str) -> Table:
-    table = Table(
-        title=word("reporting", lang), box=box.SIMPLE_HEAD, show_edge=False, title_justify="left"
-    )
-    for key in ("unit", "period", "due", "submitted", "status"):
-        table.add_column(word(key, lang))
-    for entry in report.reporting:
-        label = REPORT_STATUS_LABELS[entry.status][lang]
-        table.add_row(
-            Text(report.unit_names.get(entry.unit, entry.unit)),
-            Text(entry.period),
-            Text(entry.due.isoformat()),
-            Text(entry.submitted.isoformat() if entry.submitted else "—"),
-            Text(label, style=REPORT_STYLES[entry.status]),
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
+    """Reporting and on-time rates per unit and per period, then the missing reports."""
+    tables: list[RenderableType] = []
+    for by, title in (("unit", "reporting_by_unit"), ("report_period", "reporting_by_period")):
+        table = Table(
+            title=word(title, lang),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
         )
-    return table
+        for key in (
+            by,
+            "owed",
+            "received_count",
+            "on_time_count",
+            "reporting_rate",
+            "on_time_rate",
+        ):
+            table.add_column(word(key, lang), justify="left" if key == by else "right")
+        for rate in reporting_rates(report.reporting, "unit" if by == "unit" else "period"):
+            name = report.unit_names.get(rate.key, rate.key) if by == "unit" else rate.key
+            table.add_row(
+                Text(name),
+                str(rate.owed),
+                str(rate.received),
+                str(rate.on_time),
+                _percent(rate.rate),
+                _percent(rate.on_time_rate),
+            )
+        tables.append(table)
+    late = [e for e in report.reporting if e.status in (ReportStatus.MISSING, ReportStatus.LATE)]
+    if late:
+        table = Table(
+            title=word("missing_or_late", lang),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for key in ("unit", "report_period", "due", "submitted", "status"):
+            table.add_column(word(key, lang))
+        for entry in late:
+            table.add_row(
+                Text(report.unit_names.get(entry.unit, entry.unit)),
+                Text(entry.period),
+                Text(entry.due.isoformat()),
+                Text(entry.submitted.isoformat() if entry.submitted else "—"),
+                Text(REPORT_STATUS_LABELS[entry.status][lang], style=REPORT_STYLES[entry.status]),
+            )
+        tables.append(table)
+    return tables
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -131,7 +172,7 @@ def render(report: Report, options: RenderOptions) -> str:
     )
     parts.append(summary_line(report, lang))
     if report.reporting:
-        parts.append(reporting_table(report, lang))
+        parts += reporting_tables(report, lang)
     if report.rejected:
         parts.append(issues_block(word("rejected", lang), report.rejected, lang))
     if report.warnings:

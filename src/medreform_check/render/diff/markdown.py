@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...diff import PlanDiff
 from .. import RenderOptions
-from ..labels import DIFF_LABELS, word
+from ..labels import DIFF_LABELS, aspect_label, word
 from ..markdown import cell, table
 
 
@@ -16,7 +16,7 @@ def render(diff: PlanDiff, options: RenderOptions) -> str:
     rows = [
         [
             f"`{cell(c.task)}`",
-            cell(c.aspect),
+            cell(aspect_label(c.aspect, lang)),
             f"**{DIFF_LABELS[c.verdict][lang]}**" if c.failing else DIFF_LABELS[c.verdict][lang],
             cell(c.old or "—"),
             cell(c.new or "—"),

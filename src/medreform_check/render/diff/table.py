@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ...diff import PlanDiff
 from .. import RenderOptions
-from ..labels import DIFF_LABELS, word
+from ..labels import DIFF_LABELS, aspect_label, word
 from ..terminal import to_text
 
 STYLES = {
@@ -45,7 +45,7 @@ def render(diff: PlanDiff, options: RenderOptions) -> str:
         label = f"{MARKS[change.verdict]} {DIFF_LABELS[change.verdict][lang]}"
         table.add_row(
             Text(change.task),
-            Text(change.aspect),
+            Text(aspect_label(change.aspect, lang)),
             Text(label, style=STYLES[change.verdict]),
             Text(change.old or "—"),
             Text(change.new or "—"),

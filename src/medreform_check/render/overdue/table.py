@@ -1,0 +1,74 @@
+"""``overdue --format table``: the terminal and print view, one table per lead unit."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ...overdue import OverdueList, missing_by_unit
+from .. import RenderOptions
+from ..audit.table import status_text
+from ..common import display_value, due_text, target_text
+from ..labels import word
+from ..terminal import to_text
+
+
+def render(overdue: OverdueList, options: RenderOptions) -> str:
+    lang, report = options.lang, overdue.report
+    names = report.unit_names
+    heading = Text(
+        f"{word('overdue_title', lang)} — {word('as_of', lang)} {report.as_of}", style="bold"
+    )
+    parts: list[RenderableType] = [heading]
+    if overdue.within is not None:
+        parts.append(Text(word("due_within", lang).format(n=overdue.within)))
+    if not overdue.results:
+        parts.append(Text(word("nothing_overdue", lang)))
+    for group in overdue.groups:
+        title = f"{group.name} ({group.lead})" if group.lead else word("no_lead", lang)
+        table = Table(
+            title=title,
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            pad_edge=False,
+        )
+        table.add_column(word("task", lang), ratio=3, overflow="fold")
+        table.add_column(word("due", lang), no_wrap=True)
+        table.add_column(word("days", lang), justify="right", no_wrap=True)
+        table.add_column(word("status", lang), no_wrap=True)
+        table.add_column(
+            f"{word('actual', lang)} / {word('target', lang)}", no_wrap=True, min_width=12
+        )
+        table.add_column(word("not_reported_by", lang), ratio=1, overflow="fold")
+        for r in group.results:
+            indicator = report.indicators.get(r.indicator) if r.indicator else None
+            task = Text(r.title)
+            task.append(f"\n{r.task}", style="dim")
+            actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, lang)}"
+            table.add_row(
+                task,
+                Text(due_text(r)),
+                Text(str(r.days_overdue or "")),
+                status_text(r.status, lang),
+                Text(actual),
+                Text("、".join(names.get(u, u) for u in r.missing_units)),
+            )
+        parts.append(table)
+    if overdue.missing_reports:
+        table = Table(
+            title=word("missing_reports", lang),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        table.add_column(word("unit", lang))
+        table.add_column(word("periods", lang))
+        for unit, periods in missing_by_unit(overdue.missing_reports).items():
+            table.add_row(Text(names.get(unit, unit)), Text(", ".join(periods)))
+        parts.append(table)
+    return to_text(parts, options)

@@ -1,0 +1,1 @@
+"""Renderers of a fill-in template."""
