@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from .model import Indicator, RowIssue, Value
+from .targets import Target
 
 
 class Status(StrEnum):
@@ -36,6 +37,16 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Completion:
+    """A unit's latest report on a milestone: done or not, when, and on what evidence."""
+
+    unit: str
+    done: bool
+    completed_on: date | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """The verdict on one task instance (one deadline, one stage or one period)."""
 
@@ -60,6 +71,8 @@ class Result:
     notes: tuple[Note, ...] = ()
     # The task's value at each reported date up to the as-of date, for trend charts.
     history: tuple[tuple[date, float], ...] = ()
+    target_spec: Target | None = None  # the parsed target, for charts; None for milestones
+    completions: tuple[Completion, ...] = ()  # milestones: each unit's latest report
 
 
 class ReportStatus(StrEnum):

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Catalogue, Indicator, Plan, Submissions, Task, Value
 from ..periods import year_earlier, year_later
-from ..report import Note, Report, Result, Status
+from ..report import Completion, Note, Report, Result, Status
 from ..values import shares
 from .evidence import Evidence, Window
 from .instances import Instance, instances_of
@@ -154,6 +154,17 @@ class _InstanceView:
                 found.update(self.evidence.value_dates(unit, self.indicator.id, upto, self.window))
         return sorted(found)
 
+    def completions(self, upto: date) -> tuple[Completion, ...]:
+        """Each in-scope unit's latest milestone report, for showing who finished when."""
+        if self.indicator is not None:
+            return ()
+        found = []
+        for unit in self.units:
+            report = self.evidence.report(unit, self.task.id, upto, self.window)
+            if report is not None:
+                found.append(Completion(unit, report.done, report.completed_on, report.evidence))
+        return tuple(found)
+
     def has_evidence(self, upto: date) -> bool:
         return bool(self.dates(upto))
 
@@ -264,6 +275,8 @@ def evaluate_instance(
         aspirational=task.aspirational,
         notes=tuple(notes),
         history=tuple(history),
+        target_spec=instance.target,
+        completions=view.completions(as_of),
     )
 
 

@@ -25,7 +25,13 @@ Renderer = Callable[[Any, RenderOptions], str | bytes]
 
 # What each command can produce: format name -> module (under this package) with `render`.
 FORMATS: dict[str, dict[str, str]] = {
-    "audit": {"table": "audit.table", "json": "audit.json_"},
+    "audit": {
+        "table": "audit.table",
+        "json": "audit.json_",
+        "csv": "audit.csv_",
+        "markdown": "audit.markdown",
+        "xlsx": "audit.xlsx",
+    },
     "validate": {
         "text": "validation.text",
         "json": "validation.json_",

@@ -47,9 +47,12 @@ def display_value(value: Any, indicator: Indicator | None, lang: str) -> str:
     return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
 
 
+_TARGET_WORDS_ZH = {"done": "完成", "increase": "较上年提高", "decrease": "较上年下降"}
+
+
 def target_text(result: Result, lang: str) -> str:
     """The target as shown to people: a milestone's is "done" (完成)."""
-    return "完成" if result.target == "done" and lang == "zh" else result.target
+    return _TARGET_WORDS_ZH.get(result.target, result.target) if lang == "zh" else result.target
 
 
 def due_text(result: Result) -> str:

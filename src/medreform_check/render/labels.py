@@ -127,6 +127,11 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
     "reporting_by_unit": {"en": "Reporting by unit", "zh": "各单位报送情况"},
     "reporting_by_period": {"en": "Reporting by period", "zh": "各报告期报送情况"},
     "report_period": {"en": "Period", "zh": "报告期"},
+    "no_section": {"en": "(no section)", "zh": "（未分章节）"},
+    "completion": {
+        "en": "Due by now: {due}; met: {met} ({rate}).",
+        "zh": "截至目前已到期 {due} 项，完成 {met} 项（{rate}）。",
+    },
     "owed": {"en": "Owed", "zh": "应报"},
     "received_count": {"en": "Received", "zh": "已报"},
     "on_time_count": {"en": "On time", "zh": "按时"},
@@ -152,8 +157,8 @@ def status_label(status: Status, lang: str) -> str:
     return STATUS_LABELS[status][lang]
 
 
-def _units(args: Mapping[str, Any], names: Mapping[str, str]) -> str:
-    return ", ".join(names.get(u, u) for u in args["units"])
+def _units(args: Mapping[str, Any], names: Mapping[str, str], separator: str = ", ") -> str:
+    return separator.join(names.get(u, u) for u in args["units"])
 
 
 def _date(value: object) -> str:
@@ -185,7 +190,7 @@ _NOTES: Mapping[str, Mapping[str, Callable[[Mapping[str, Any], Mapping[str, str]
     },
     "missing_units": {
         "en": lambda a, n: f"no report from {_units(a, n)}",
-        "zh": lambda a, n: f"未报：{_units(a, n)}",
+        "zh": lambda a, n: f"未报：{_units(a, n, '、')}",
     },
     "no_baseline": {
         "en": lambda a, n: "no value a year earlier to compare with",

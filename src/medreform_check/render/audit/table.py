@@ -14,6 +14,7 @@ from rich.text import Text
 from ...engine.reporting import reporting_rates
 from ...model import RowIssue
 from ...report import Report, ReportStatus, Result, Status
+from ...stats import completion_rates
 from .. import RenderOptions
 from ..common import display_value, due_text, target_text
 from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
@@ -58,34 +59,49 @@ def _task_cell(result: Result, report: Report, lang: str) -> Text:
 
 def results_table(report: Report, results: list[Result], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column(word("task", lang), ratio=5, overflow="fold")
+    table.add_column(word("task", lang), ratio=1, overflow="fold")
     table.add_column(word("due", lang), no_wrap=True)
-    table.add_column(word("target", lang), ratio=1, overflow="fold")
-    table.add_column(word("actual", lang), ratio=1, overflow="fold")
+    table.add_column(word("target", lang), no_wrap=True, max_width=16)
+    table.add_column(word("actual", lang), no_wrap=True, max_width=16)
     table.add_column(word("status", lang), no_wrap=True)
     for result in results:
         indicator = report.indicators.get(result.indicator) if result.indicator else None
         table.add_row(
             _task_cell(result, report, lang),
             Text(due_text(result)),
-            Text(target_text(result, lang)),
-            Text(display_value(result.actual, indicator, lang)),
+            Text(target_text(result, lang), overflow="ellipsis"),
+            Text(display_value(result.actual, indicator, lang), overflow="ellipsis"),
             status_text(result.status, lang),
         )
     return table
 
 
-def summary_line(report: Report, lang: str) -> Text:
-    line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of}): ", style="bold")
+def _by_section(results: tuple[Result, ...]) -> list[tuple[str, str | None, list[Result]]]:
+    """Results grouped by plan and section, in the order they first appear."""
+    groups: dict[tuple[str, str | None], list[Result]] = {}
+    for result in results:
+        groups.setdefault((result.plan, result.section), []).append(result)
+    return [(plan, section, found) for (plan, section), found in groups.items()]
+
+
+def summary_lines(report: Report, lang: str) -> list[Text]:
+    """The footer: counts by status, then how much of what is due has been met."""
     counts = report.summary()
+    line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of})", style="bold")
+    statuses = Text()
     for k, status in enumerate(Status):
         if k:
-            line.append(" · ")
-        line.append(
+            statuses.append(" · ")
+        statuses.append(
             f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status.value]}",
             style=STATUS_STYLES[status],
         )
-    return line
+    rates = completion_rates(report, "lead")
+    due, met = sum(r.due for r in rates), sum(r.met for r in rates)
+    done = Text(
+        word("completion", lang).format(met=met, due=due, rate=_percent(met / due if due else None))
+    )
+    return [line, statuses, done]
 
 
 def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
@@ -166,11 +182,12 @@ def render(report: Report, options: RenderOptions) -> str:
         if plan in report.plan_documents:
             heading.append(f"  {report.plan_documents[plan]}", style="dim")
         parts.append(heading)
-    results = list(report.results)
-    parts.append(
-        results_table(report, results, lang) if results else Text(word("no_results", lang))
-    )
-    parts.append(summary_line(report, lang))
+    if not report.results:
+        parts.append(Text(word("no_results", lang)))
+    for _, section, results in _by_section(report.results):
+        parts.append(Text(f"\n{section or word('no_section', lang)}", style="bold underline"))
+        parts.append(results_table(report, results, lang))
+    parts += summary_lines(report, lang)
     if report.reporting:
         parts += reporting_tables(report, lang)
     if report.rejected:

@@ -1,0 +1,137 @@
+"""The audit in every format people and spreadsheets read, against the JSON verdicts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from medreform_check.cli import app
+from medreform_check.render import RenderOptions, renderer
+from medreform_check.render.csv_ import safe_cell
+
+from helpers import ROOT, obs, plan, run, task
+
+
+@pytest.fixture(scope="module")
+def demo_json() -> dict[str, Any]:
+    return json.loads(demo("json"))
+
+
+def demo(fmt: str, lang: str = "en") -> Any:
+    argv = ["audit", str(ROOT / "plans"), "-s", str(ROOT / "examples" / "submissions"), "--as-of", "2024-06-30",
+            "--rules", str(ROOT / "rules"), "--fail-on", "none", "--format", fmt, "--lang", lang]  # fmt: skip
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes if fmt == "xlsx" else result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\tTAB", "'\tTAB"),
+        ("\rCR", "'\rCR"),
+        ("-5.51", "-5.51"),  # a number is a value, not a formula
+        ("+12", "+12"),
+        ("1e3", "1e3"),
+        ("二级公立医院", "二级公立医院"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_csv_cells_are_safe_from_formula_injection(text: str, cell: str) -> None:
+    assert safe_cell(text) == cell
+
+
+def test_numbers_stay_numbers_in_csv() -> None:
+    assert safe_cell(-5.51) == "-5.51" and safe_cell(3) == "3" and safe_cell(None) == ""
+
+
+def hostile_report() -> Any:
+    evil = "=cmd|' /C calc'!A0"
+    return run(plan(task("t", title=evil, indicator="share", target="<= 30", deadline="2024-03-31", section="@section")), [obs("a", "share", -5.51, "2024-03-31")], "2024-06-30")
+
+
+def test_audit_csv_neutralises_text_from_input() -> None:
+    text = renderer("audit", "csv")(hostile_report(), RenderOptions())
+    assert isinstance(text, str) and text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    (row,) = rows
+    assert row["title"] == "'=cmd|' /C calc'!A0"
+    assert row["section"] == "'@section"
+    assert row["actual"] == "-5.51"  # the value, unprefixed
+    assert row["status"] == "met"
+
+
+def test_audit_xlsx_has_fills_and_never_a_formula() -> None:
+    from openpyxl import load_workbook
+
+    data = renderer("audit", "xlsx")(hostile_report(), RenderOptions())
+    assert isinstance(data, bytes)
+    book = load_workbook(io.BytesIO(data))
+    results, summary = book.worksheets
+    cells = [cell for row in results.iter_rows() for cell in row] + [cell for row in summary.iter_rows() for cell in row]
+    assert not any(cell.data_type == "f" for cell in cells)
+    title_col = [c.value for c in results[1]].index("title") + 1
+    assert results.cell(2, title_col).value == "=cmd|' /C calc'!A0"  # kept as the text it was
+    assert results.cell(2, title_col).data_type == "s"
+    status_cell = results.cell(2, [c.value for c in results[1]].index("status_label") + 1)
+    assert status_cell.value == "✓ met" and status_cell.fill.start_color.rgb.endswith("C6EFCE")
+    assert results.freeze_panes == "A2" and results.auto_filter.ref.startswith("A1:")
+
+
+def test_markdown_tables_are_well_formed_and_cells_escaped() -> None:
+    report = run(plan(task("t", title="a | b", deadline="2024-03-31", lead="a")), [], "2024-06-30")
+    text = renderer("audit", "markdown")(report, RenderOptions(lang="zh"))
+    assert isinstance(text, str)
+    tables: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if not tables or not tables[-1]:
+                tables.append([])
+            tables[-1].append(line)
+        elif tables and tables[-1]:
+            tables.append([])
+    for block in filter(None, tables):
+        widths = {line.replace("\\|", "").count("|") for line in block}
+        assert len(widths) == 1, block  # every row of a table has the header's columns
+        assert set(block[1].replace("|", "")) == {"-"}  # the separator row
+    assert "a \\| b" in text
+
+
+def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> None:
+    from openpyxl import load_workbook
+
+    expected = [(r["task"], r["period"] or r["deadline"], r["status"]) for r in demo_json["results"]]
+    rows = list(csv.DictReader(io.StringIO(demo("csv").lstrip("\ufeff"))))
+    assert [(r["task"], r["period"] or r["deadline"], r["status"]) for r in rows] == expected
+    sheet = load_workbook(io.BytesIO(demo("xlsx"))).worksheets[0]
+    head = [c.value for c in sheet[1]]
+    cols = [head.index(k) for k in ("task", "period", "deadline", "status")]
+    found = [(row[cols[0]], row[cols[1]] or row[cols[2]], row[cols[3]]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert found == expected
+    markdown = demo("markdown")
+    counts = demo_json["summary"]
+    assert f"{len(expected)} task instances: met {counts['met']}, met late {counts['met_late']}, missed {counts['missed']}" in markdown
+    overdue_rows = [line for line in markdown.split("### 3. Overdue")[1].split("###")[0].splitlines() if line.startswith("| ") and "`" in line]
+    assert len(overdue_rows) == counts["missed"] + counts["unreported"]
+
+
+def test_the_terminal_table_groups_by_section_and_fits_100_columns() -> None:
+    from rich.cells import cell_len
+
+    text = demo("table", "zh")
+    assert max(cell_len(line) for line in text.splitlines()) <= 100  # CJK characters are two cells
+    sections = [line for line in text.splitlines() if line.startswith(("二、", "三、", "四、", "五、", "六、", "七、", "工作要点"))]
+    assert sections[0] == "六、攻坚行动年度推进计划"  # the plan's first task is in 六
+    assert len(sections) == len(set(sections))  # each section once
+    # Due by 2024-06-30 (tests/plans/test_demo_audit.py): 43 met in time, 4 met late, 9 missed,
+    # 6 unreported and June's disclosure (due that day, at risk): 63; met 43 + 4 = 47.
+    assert "截至目前已到期 63 项，完成 47 项（75%）。" in text
