@@ -16,7 +16,7 @@ from .errors import Finding, InvalidInput, Location, MedreformError
 from .lint import lint_plans
 from .loading.plan import plan_from
 from .loading.rules import find_rules_dir, read_catalogue, read_checks
-from .loading.submissions import read_submissions
+from .loading.submissions import paused_gc, read_submissions
 from .model import Catalogue, Plan
 from .report import Report, Status
 from .yamlio import YamlDocument, load_yaml
@@ -81,13 +81,15 @@ def run_audit(
     submission_paths: Sequence[Path],
     as_of: date,
     rules_dir: Path | None = None,
+    charts: bool = True,
 ) -> Audit:
     directory = find_rules_dir(rules_dir)
     catalogue = read_catalogue(directory)
     checks = read_checks(directory, catalogue)
     plans, findings = read_plans(plan_paths, catalogue)
-    submissions = read_submissions(submission_paths, plans, catalogue, checks)
-    report = evaluate(plans, catalogue, submissions, as_of)
+    with paused_gc():
+        submissions = read_submissions(submission_paths, plans, catalogue, checks)
+        report = evaluate(plans, catalogue, submissions, as_of, charts)
     return Audit(report, findings, tuple(submissions.notes))
 
 

@@ -155,11 +155,12 @@ def _run_audit(
     as_of: str | None,
     rules: Path | None,
     verbose: bool,
+    charts: bool = False,
 ) -> Audit:
     """Load and evaluate; plan warnings (and, with --verbose, how files were read) to stderr."""
     from .audit import run_audit
 
-    result = run_audit(plans, submissions or [], _as_of(as_of), rules)
+    result = run_audit(plans, submissions or [], _as_of(as_of), rules, charts)
     for finding in result.plan_findings:
         _error(str(finding))
     if verbose:
@@ -240,7 +241,7 @@ def audit(
         from .render import RenderOptions, renderer
 
         failing = _statuses(fail_on, "--fail-on")
-        result = _run_audit(plans, submissions, as_of, rules, verbose)
+        result = _run_audit(plans, submissions, as_of, rules, verbose, charts=fmt == "html")
         options = RenderOptions(_lang(lang), _color(no_color, output), _width(output))
         emit(renderer("audit", fmt)(result.report, options), output)
         code = exit_code(result.report, failing, strict)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in an input file; line and col are 1-based, None when unknown."""
+class Location(NamedTuple):
+    """A place in an input file; line and col are 1-based, None when unknown.
+
+    A named tuple rather than a frozen dataclass: every submitted row carries one, and a
+    tuple is three times cheaper to build.
+    """
 
     path: str
     line: int | None = None

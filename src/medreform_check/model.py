@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from .errors import Location
 from .periods import Period
@@ -126,12 +127,14 @@ class Plan:
 
     def units_in_scope(self, task: Task) -> tuple[str, ...]:
         """Who reports for ``task``: its owners, the units of its owner classes, else its lead."""
-        scope = list(task.owners)
-        for unit in self.units.values():
-            if unit.id not in scope and any(c in unit.classes for c in task.owner_classes):
-                scope.append(unit.id)
+        scope = dict.fromkeys(task.owners)  # ordered, and membership in O(1)
+        if task.owner_classes:
+            wanted = set(task.owner_classes)
+            for unit in self.units.values():
+                if not wanted.isdisjoint(unit.classes):
+                    scope.setdefault(unit.id)
         if not scope and not task.owner_classes and task.lead:
-            scope.append(task.lead)
+            scope[task.lead] = None
         return tuple(scope)
 
     def reporting_units(self) -> tuple[str, ...]:
@@ -151,13 +154,13 @@ class Catalogue:
 
 # --- what submissions carry -------------------------------------------------------------
 
-Composition = Mapping[str, float]
+Composition = dict[str, float]
 Value = float | Composition
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
-    """One reported value of one indicator by one unit, as of a date."""
+class Observation(NamedTuple):
+    """One reported value of one indicator by one unit, as of a date (a named tuple: there
+    are hundreds of thousands of them, and it is cheap to build)."""
 
     unit: str
     indicator: str

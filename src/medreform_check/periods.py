@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,13 +38,11 @@ class Period:
 
     @property
     def start(self) -> date:
-        month = (self.index - 1) * _MONTHS_PER[self.kind] + 1
-        return date(self.year, month, 1)
+        return _bounds(self.kind, self.year, self.index)[0]
 
     @property
     def end(self) -> date:
-        month = self.index * _MONTHS_PER[self.kind]
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _bounds(self.kind, self.year, self.index)[1]
 
     @property
     def label(self) -> str:
@@ -66,6 +65,14 @@ class Period:
     @classmethod
     def containing(cls, kind: str, day: date) -> Period:
         return cls(kind, day.year, (day.month - 1) // _MONTHS_PER[kind] + 1)
+
+
+@cache
+def _bounds(kind: str, year: int, index: int) -> tuple[date, date]:
+    # Periods recur by the hundred thousand in submissions; their dates are computed once.
+    first = (index - 1) * _MONTHS_PER[kind] + 1
+    last = index * _MONTHS_PER[kind]
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
 def periods_overlapping(kind: str, start: date, end: date) -> Iterator[Period]:

@@ -7,15 +7,12 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import Finding, Location, Severity
+from .schema_validator import SchemaError, iter_errors
 from .schemas import schema_for
 from .yamlio import YamlDocument
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
-    from jsonschema.protocols import Validator
 
 _ID_WORDS = "ASCII letters, digits, '-', '_' or '.', starting with a letter or digit"
 _TYPE_WORDS = {
@@ -30,11 +27,8 @@ _TYPE_WORDS = {
 
 
 @cache
-def _validator(kind: str) -> Validator:
-    # Imported here: jsonschema costs ~70 ms and most commands start without it.
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(schema_for(kind))
+def _schema(kind: str) -> dict[str, Any]:
+    return schema_for(kind)
 
 
 def describe(value: Any) -> str:
@@ -54,16 +48,14 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _expected(error: ValidationError) -> str | None:
-    schema: Any = error.schema
-    return schema.get("x-expected") if isinstance(schema, dict) else None
+def _expected(error: SchemaError) -> str | None:
+    expected: str | None = error.schema.get("x-expected")
+    return expected
 
 
-def _unknown_keys(error: ValidationError) -> Iterator[tuple[str, str]]:
-    schema: Any = error.schema
-    instance: Any = error.instance
-    allowed = sorted(schema.get("properties", {}))
-    for extra in instance:
+def _unknown_keys(error: SchemaError) -> Iterator[tuple[str, str]]:
+    allowed = sorted(error.schema.get("properties", {}))
+    for extra in error.instance:
         if extra in allowed:
             continue
         close = difflib.get_close_matches(extra, allowed, n=1)
@@ -71,15 +63,13 @@ def _unknown_keys(error: ValidationError) -> Iterator[tuple[str, str]]:
         yield extra, f"unknown key '{extra}' ({hint})"
 
 
-def _message(error: ValidationError) -> str:
+def _message(error: SchemaError) -> str:
     """The plain-language message for one violation of a value."""
-    # The library types these loosely; they are plain JSON values here.
     instance: Any = error.instance
     value: Any = error.validator_value
     validator, expected = error.validator, _expected(error)
     if validator == "required":
-        missing = [k for k in value if k not in instance]
-        return f"missing required key '{missing[0]}'"
+        return f"missing required key '{value}'"
     if validator == "type":
         types = value if isinstance(value, list) else [value]
         wanted = expected or " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
@@ -91,19 +81,16 @@ def _message(error: ValidationError) -> str:
         return f"expected {value!r}, got {describe(instance)}"
     if validator == "pattern":
         return f"{describe(instance)} is not valid (expected {expected or value})"
-    if validator in ("minimum", "exclusiveMinimum"):
+    if validator == "minimum":
         return f"{describe(instance)} is below the minimum {value}"
-    if validator in ("maximum", "exclusiveMaximum"):
-        return f"{describe(instance)} is above the maximum {value}"
     if validator == "minItems":
         return f"expected at least {value} item(s), got {len(instance)}"
     if validator == "uniqueItems":
         return "the list repeats an item"
     if validator == "minLength":
         return "expected some text, got an empty string"
-    if validator in ("anyOf", "oneOf"):
-        return f"expected {expected or 'a different value'}, got {describe(instance)}"
-    return str(error.message)
+    # anyOf: none of the alternatives fits; the schema says in words what would.
+    return f"expected {expected or 'a different value'}, got {describe(instance)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +109,13 @@ class Violation:
 def violations(data: Any, kind: str) -> list[Violation]:
     """Every way ``data`` breaks the schema for ``kind``."""
     found = []
-    for error in _validator(kind).iter_errors(data):
-        path = tuple(error.absolute_path)
+    for error in iter_errors(_schema(kind), data):
+        path = error.path
         if error.validator == "additionalProperties":
             found += [
                 Violation((*path, key), message, True) for key, message in _unknown_keys(error)
             ]
-        elif "propertyNames" in error.absolute_schema_path:
+        elif error.in_property_names:
             # The offending key is the instance here; point at the key, not its mapping.
             message = f"{describe(error.instance)} is not a valid id (expected {_ID_WORDS})"
             found.append(Violation((*path, error.instance), message, True))

@@ -33,7 +33,7 @@ def demo(fmt: str, lang: str = "en") -> Any:
 @pytest.mark.parametrize(
     ("text", "cell"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+SUM(A1)", "'+SUM(A1)"),
         ("-2+3", "'-2+3"),
         ("@cmd", "'@cmd"),
@@ -56,7 +56,20 @@ def test_numbers_stay_numbers_in_csv() -> None:
 
 def hostile_report() -> Any:
     evil = "=cmd|' /C calc'!A0"
-    return run(plan(task("t", title=evil, indicator="share", target="<= 30", deadline="2024-03-31", section="@section")), [obs("a", "share", -5.51, "2024-03-31")], "2024-06-30")
+    return run(
+        plan(
+            task(
+                "t",
+                title=evil,
+                indicator="share",
+                target="<= 30",
+                deadline="2024-03-31",
+                section="@section",
+            )
+        ),
+        [obs("a", "share", -5.51, "2024-03-31")],
+        "2024-06-30",
+    )
 
 
 def test_audit_csv_neutralises_text_from_input() -> None:
@@ -77,7 +90,9 @@ def test_audit_xlsx_has_fills_and_never_a_formula() -> None:
     assert isinstance(data, bytes)
     book = load_workbook(io.BytesIO(data))
     results, summary = book.worksheets
-    cells = [cell for row in results.iter_rows() for cell in row] + [cell for row in summary.iter_rows() for cell in row]
+    cells = [cell for row in results.iter_rows() for cell in row] + [
+        cell for row in summary.iter_rows() for cell in row
+    ]
     assert not any(cell.data_type == "f" for cell in cells)
     title_col = [c.value for c in results[1]].index("title") + 1
     assert results.cell(2, title_col).value == "=cmd|' /C calc'!A0"  # kept as the text it was
@@ -109,18 +124,30 @@ def test_markdown_tables_are_well_formed_and_cells_escaped() -> None:
 def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> None:
     from openpyxl import load_workbook
 
-    expected = [(r["task"], r["period"] or r["deadline"], r["status"]) for r in demo_json["results"]]
+    expected = [
+        (r["task"], r["period"] or r["deadline"], r["status"]) for r in demo_json["results"]
+    ]
     rows = list(csv.DictReader(io.StringIO(demo("csv").lstrip("\ufeff"))))
     assert [(r["task"], r["period"] or r["deadline"], r["status"]) for r in rows] == expected
     sheet = load_workbook(io.BytesIO(demo("xlsx"))).worksheets[0]
     head = [c.value for c in sheet[1]]
     cols = [head.index(k) for k in ("task", "period", "deadline", "status")]
-    found = [(row[cols[0]], row[cols[1]] or row[cols[2]], row[cols[3]]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    found = [
+        (row[cols[0]], row[cols[1]] or row[cols[2]], row[cols[3]])
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
     assert found == expected
     markdown = demo("markdown")
     counts = demo_json["summary"]
-    assert f"{len(expected)} task instances: met {counts['met']}, met late {counts['met_late']}, missed {counts['missed']}" in markdown
-    overdue_rows = [line for line in markdown.split("### 3. Overdue")[1].split("###")[0].splitlines() if line.startswith("| ") and "`" in line]
+    assert (
+        f"{len(expected)} task instances: met {counts['met']}, met late {counts['met_late']}, missed {counts['missed']}"
+        in markdown
+    )
+    overdue_rows = [
+        line
+        for line in markdown.split("### 3. Overdue")[1].split("###")[0].splitlines()
+        if line.startswith("| ") and "`" in line
+    ]
     assert len(overdue_rows) == counts["missed"] + counts["unreported"]
 
 
@@ -129,7 +156,11 @@ def test_the_terminal_table_groups_by_section_and_fits_100_columns() -> None:
 
     text = demo("table", "zh")
     assert max(cell_len(line) for line in text.splitlines()) <= 100  # CJK characters are two cells
-    sections = [line for line in text.splitlines() if line.startswith(("二、", "三、", "四、", "五、", "六、", "七、", "工作要点"))]
+    sections = [
+        line
+        for line in text.splitlines()
+        if line.startswith(("二、", "三、", "四、", "五、", "六、", "七、", "工作要点"))
+    ]
     assert sections[0] == "六、攻坚行动年度推进计划"  # the plan's first task is in 六
     assert len(sections) == len(set(sections))  # each section once
     # Due by 2024-06-30 (tests/plans/test_demo_audit.py): 43 met in time, 4 met late, 9 missed,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
@@ -20,11 +20,12 @@ _NEVER = date.min
 
 
 @dataclass(slots=True)
-class _Series(Generic[T]):
+class Series(Generic[T]):
     """One unit's reports on one indicator or task: one winner per date, ascending."""
 
     dates: list[date]
     items: list[T]
+    _sums: list[float] | None = field(default=None, repr=False)
 
     def span(self, upto: date, window: Window | None) -> tuple[int, int]:
         """Index range of the entries dated ≤ ``upto`` and inside ``window``."""
@@ -34,10 +35,23 @@ class _Series(Generic[T]):
         high = bisect_right(self.dates, min(upto, window[1]))
         return low, max(low, high)
 
+    def latest(self, upto: date, window: Window | None = None) -> T | None:
+        low, high = self.span(upto, window)
+        return self.items[high - 1] if high > low else None
 
-def _series(reports: list[tuple[date, date | None, int, T]]) -> _Series[T]:
-    # Same date: the later `submitted` wins, then the later row (CONTRACT §2).
-    reports.sort(key=lambda r: (r[0], r[1] or _NEVER, r[2]))
+    def total(self, upto: date, window: Window) -> float | None:
+        """The sum of the entries in the window up to ``upto`` (counts); None if there are none."""
+        low, high = self.span(upto, window)
+        if high == low:
+            return None
+        if self._sums is None:  # only count indicators are ever summed: prefix sums on demand
+            self._sums = [0.0, *accumulate(float(v) for v in self.items)]  # type: ignore[arg-type]
+        return self._sums[high] - self._sums[low]
+
+
+def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
+    # Same date: the later `submitted`, then the later row, wins (CONTRACT §2).
+    reports.sort()
     dates: list[date] = []
     items: list[T] = []
     for day, _, _, item in reports:
@@ -46,7 +60,17 @@ def _series(reports: list[tuple[date, date | None, int, T]]) -> _Series[T]:
         else:
             dates.append(day)
             items.append(item)
-    return _Series(dates, items)
+    return Series(dates, items)
+
+
+def _value_series(observations: list[Observation]) -> Series[Value]:
+    # Reports usually arrive in date order, one per date: then there is nothing to sort.
+    dates = [obs.as_of for obs in observations]
+    if all(map(date.__lt__, dates, dates[1:])):
+        return Series(dates, [obs.value for obs in observations])
+    return _series(
+        [(obs.as_of, obs.submitted or _NEVER, obs.seq, obs.value) for obs in observations]
+    )
 
 
 class Evidence:
@@ -55,73 +79,25 @@ class Evidence:
     def __init__(
         self, observations: Iterable[Observation], milestones: Iterable[MilestoneReport]
     ) -> None:
-        values: dict[tuple[str, str], list[tuple[date, date | None, int, Value]]] = defaultdict(
+        grouped: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+        for obs in observations:
+            grouped[obs.unit, obs.indicator].append(obs)
+        reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
-        for obs in observations:
-            values[obs.unit, obs.indicator].append((obs.as_of, obs.submitted, obs.seq, obs.value))
-        reports: dict[tuple[str, str], list[tuple[date, date | None, int, MilestoneReport]]] = (
-            defaultdict(list)
-        )
         for rep in milestones:
-            reports[rep.unit, rep.task].append((rep.dated, rep.submitted, rep.seq, rep))
-        self._values = {key: _series(rows) for key, rows in values.items()}
+            reports[rep.unit, rep.task].append((rep.dated, rep.submitted or _NEVER, rep.seq, rep))
+        self._values = {key: _value_series(rows) for key, rows in grouped.items()}
         self._reports = {key: _series(rows) for key, rows in reports.items()}
-        self._sums = {
-            key: [0.0, *accumulate(v for v in s.items if isinstance(v, (int, float)))]
-            for key, s in self._values.items()
-            if all(isinstance(v, (int, float)) for v in s.items)
-        }
 
     @classmethod
     def of(cls, submissions: Submissions) -> Evidence:
         return cls(submissions.observations, submissions.milestones)
 
-    def value(
-        self, unit: str, indicator: str, t: date, window: Window | None = None
-    ) -> Value | None:
-        """The unit's latest value as of ``t`` (inside ``window`` when given)."""
-        series = self._values.get((unit, indicator))
-        if series is None:
-            return None
-        low, high = series.span(t, window)
-        return series.items[high - 1] if high > low else None
+    def values(self, unit: str, indicator: str) -> Series[Value] | None:
+        """The unit's series of values of ``indicator``, if it reported any."""
+        return self._values.get((unit, indicator))
 
-    def total(self, unit: str, indicator: str, t: date, window: Window) -> float | None:
-        """A count's sum over the window up to ``t``; None when nothing was reported."""
-        series = self._values.get((unit, indicator))
-        if series is None:
-            return None
-        low, high = series.span(t, window)
-        if high == low:
-            return None
-        sums = self._sums[unit, indicator]
-        return sums[high] - sums[low]
-
-    def report(
-        self, unit: str, task: str, t: date, window: Window | None = None
-    ) -> MilestoneReport | None:
-        """The unit's latest report on a milestone as of ``t``."""
-        series = self._reports.get((unit, task))
-        if series is None:
-            return None
-        low, high = series.span(t, window)
-        return series.items[high - 1] if high > low else None
-
-    def value_dates(
-        self, unit: str, indicator: str, t: date, window: Window | None = None
-    ) -> list[date]:
-        series = self._values.get((unit, indicator))
-        if series is None:
-            return []
-        low, high = series.span(t, window)
-        return series.dates[low:high]
-
-    def report_dates(
-        self, unit: str, task: str, t: date, window: Window | None = None
-    ) -> list[date]:
-        series = self._reports.get((unit, task))
-        if series is None:
-            return []
-        low, high = series.span(t, window)
-        return series.dates[low:high]
+    def reports(self, unit: str, task: str) -> Series[MilestoneReport] | None:
+        """The unit's series of reports on the milestone ``task``, if it sent any."""
+        return self._reports.get((unit, task))

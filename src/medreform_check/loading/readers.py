@@ -12,7 +12,7 @@ import csv
 import io
 import zipfile
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,16 +63,22 @@ HEADINGS: Mapping[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class RawRow:
-    """One row as read: field name -> raw value, with the location of each field."""
+    """One row as read: field name -> raw value, and where each field was written."""
 
     at: Location
     fields: Mapping[str, Any]
-    cells: Mapping[str, Location] = field(default_factory=dict)
+    cells: Mapping[str, Location] = field(default_factory=dict)  # YAML: each value's position
+    # Tables: the column of each field, one mapping shared by every row of the file (a
+    # Location per cell would cost more than reading the cell).
+    columns: Mapping[str, int] = field(default_factory=dict)
     # A YAML file with no values still tells us the unit reported for the period.
     receipt_only: bool = False
 
     def where(self, name: str) -> Location:
-        return self.cells.get(name, self.at)
+        if name in self.cells:
+            return self.cells[name]
+        column = self.columns.get(name)
+        return Location(self.at.path, self.at.line, column) if column else self.at
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,19 @@ class ReadNote:
     text: str
 
 
-ReadItem = RawRow | ReadProblem | ReadNote
+@dataclass(frozen=True, slots=True)
+class CleanRows:
+    """A run of CSV rows under a header whose every column is known, each row as wide as
+    the header: the usual case, handed over in bulk so the interpreter can take its fast
+    path (see submissions.py). Cells may still be blank."""
+
+    path: str
+    names: tuple[str, ...]  # the field of each column
+    columns: Mapping[str, int]  # field -> 1-based column, for locating a problem
+    rows: list[tuple[int, list[str]]]  # (line, cells)
+
+
+ReadItem = RawRow | ReadProblem | ReadNote | CleanRows
 Reader = Callable[[Path], Iterator[ReadItem]]
 
 
@@ -202,7 +220,7 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
     except csv.Error as exc:
         yield ReadProblem(RowIssue(Location(name, 1), None, f"not a CSV file: {exc}", "csv-syntax"))
         return
-    yield from _table_rows(name, header, _csv_rows(reader, name))
+    yield from _table_rows(name, header, _csv_rows(reader, name), text_only=True)
 
 
 def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
@@ -222,9 +240,15 @@ def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[Any]] | ReadPr
 
 
 def _table_rows(
-    name: str, header: list[Any], rows: Iterator[tuple[int, list[Any]] | ReadProblem]
+    name: str,
+    header: list[Any],
+    rows: Iterator[tuple[int, list[Any]] | ReadProblem],
+    text_only: bool = False,
 ) -> Iterator[ReadItem]:
-    """Rows of a table (CSV or sheet) with a header row, as raw rows or rejections."""
+    """Rows of a table (CSV or sheet) with a header row, as raw rows or rejections.
+
+    ``text_only`` says every cell is a string (CSV), which allows faster tests for blanks.
+    """
     columns: dict[int, str] = {}
     problems: list[RowIssue] = []
     for col, cell in enumerate(header):
@@ -247,25 +271,51 @@ def _table_rows(
         problems.append(RowIssue(Location(name, 1, 1), None, reason, "csv-header"))
     yield from (ReadProblem(issue) for issue in problems)
     width = len(header)
+    names = [columns.get(c) for c in range(width)]
+    mapped = [n for n in names if n is not None]
+    complete = len(mapped) == width
+    column_of = {field_name: c + 1 for c, field_name in columns.items()}
+    batch: list[tuple[int, list[str]]] = []
+    bulk = text_only and complete and not problems
     for item in rows:
         if isinstance(item, ReadProblem):
+            if batch:
+                yield CleanRows(name, tuple(mapped), column_of, batch)
+                batch = []
             yield item
             continue
         line, cells = item
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-            continue  # a blank line is not a row
-        fields = {columns[c]: v for c, v in enumerate(cells) if c in columns and _present(v)}
-        unit = _text(fields.get("unit"))
+        if bulk and len(cells) == width:
+            batch.append((line, cells))
+            continue
+        if batch:  # keep the rows in file order: a later row wins a tie
+            yield CleanRows(name, tuple(mapped), column_of, batch)
+            batch = []
         at = Location(name, line)
+        fields = filled_fields(names, cells, text_only)
+        if fields is None:
+            continue  # a blank line is not a row
         if problems:
             reason = "not read: the header row has errors (see line 1)"
-            yield ReadProblem(RowIssue(at, unit, reason, "csv-header"))
+            yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "csv-header"))
         elif len(cells) != width:
             reason = f"the row has {len(cells)} cells, the header has {width}"
-            yield ReadProblem(RowIssue(at, unit, reason, "row-cells"))
+            yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "row-cells"))
         else:
-            cells_at = {columns[c]: Location(name, line, c + 1) for c in columns}
-            yield RawRow(at, fields, cells_at)
+            yield RawRow(at, fields, columns=column_of)
+    if batch:
+        yield CleanRows(name, tuple(mapped), column_of, batch)
+
+
+def filled_fields(
+    names: Sequence[str | None], cells: Sequence[Any], text_only: bool
+) -> dict[str, Any] | None:
+    """The row's non-blank cells by field name; None when every cell is blank."""
+    if text_only:
+        fields = {n: v for n, v in zip(names, cells, strict=False) if n and v and not v.isspace()}
+        return fields if fields or "".join(cells).strip() else None
+    fields = {n: v for n, v in zip(names, cells, strict=False) if n and _present(v)}
+    return fields if fields or any(_present(c) for c in cells) else None
 
 
 def _present(value: Any) -> bool:
