@@ -128,3 +128,16 @@ def only(the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: s
     found = results(the_plan, rows, as_of)
     assert len(found) == 1, found
     return found[0]
+
+
+def demo_audit(fmt: str, lang: str = "en") -> Any:
+    """The shipped plan audited on the demo submissions as of 2024-06-30, through the CLI."""
+    from typer.testing import CliRunner
+
+    from medreform_check.cli import app
+
+    argv = ["audit", str(ROOT / "plans"), "-s", str(ROOT / "examples" / "submissions"), "--as-of", "2024-06-30",
+            "--rules", str(ROOT / "rules"), "--fail-on", "none", "--format", fmt, "--lang", lang]  # fmt: skip
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes if fmt == "xlsx" else result.stdout

@@ -50,3 +50,10 @@ def completion_rates(report: Report, by: str) -> list[CompletionRate]:
         for k, t in tallies.items()
     ]
     return sorted(rates, key=lambda r: (-(r.rate or 0.0), -r.due, r.name))
+
+
+def overall_completion(report: Report) -> CompletionRate:
+    """Every instance due by the as-of date, whoever leads it."""
+    rates = completion_rates(report, "lead")
+    totals = (sum(r.due for r in rates), sum(r.met for r in rates), sum(r.overdue for r in rates))
+    return CompletionRate(None, "", *totals)

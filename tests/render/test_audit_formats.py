@@ -8,26 +8,16 @@ import json
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
 from medreform_check.render import RenderOptions, renderer
 from medreform_check.render.csv_ import safe_cell
 
-from helpers import ROOT, obs, plan, run, task
+from helpers import demo_audit, obs, plan, run, task
 
 
 @pytest.fixture(scope="module")
 def demo_json() -> dict[str, Any]:
-    return json.loads(demo("json"))
-
-
-def demo(fmt: str, lang: str = "en") -> Any:
-    argv = ["audit", str(ROOT / "plans"), "-s", str(ROOT / "examples" / "submissions"), "--as-of", "2024-06-30",
-            "--rules", str(ROOT / "rules"), "--fail-on", "none", "--format", fmt, "--lang", lang]  # fmt: skip
-    result = CliRunner().invoke(app, argv)
-    assert result.exit_code == 0, result.stderr
-    return result.stdout_bytes if fmt == "xlsx" else result.stdout
+    return json.loads(demo_audit("json"))
 
 
 @pytest.mark.parametrize(
@@ -102,6 +92,26 @@ def test_audit_xlsx_has_fills_and_never_a_formula() -> None:
     assert results.freeze_panes == "A2" and results.auto_filter.ref.startswith("A1:")
 
 
+def test_the_xlsx_summary_sheet_has_rates_by_lead_section_and_unit() -> None:
+    from openpyxl import load_workbook
+
+    summary = load_workbook(io.BytesIO(demo_audit("xlsx", "zh"))).worksheets[1]
+    column = [row[0] for row in summary.iter_rows(values_only=True)]
+    # 63 instances due by 2024-06-30, 47 met (see test_the_terminal_table_… below).
+    assert column[1] == "截至目前已到期 63 项，完成 47 项（75%）。"
+    lead, section, unit = (column.index(h) for h in ("牵头单位", "章节", "单位"))
+    assert section - lead - 2 == 3  # 示范区疾控局, 管委会, 医改领导小组
+    assert unit - section - 2 == 10  # the ten sections with something due
+    assert len([v for v in column[unit + 1 :] if v]) == 7  # the seven units owing reports
+    head = [c.value for c in summary[lead + 1]]
+    assert head[:5] == ["牵头单位", "到期", "完成", "逾期", "完成率"]
+    # 管委会 leads 4 due (chair met late; 2023 meetings and special funds met; the annual
+    # appraisal unreported) and 医改领导小组 3 (三明 quarterly met; the annual bulletin
+    # unreported; the 2023 evaluation missed): 示范区疾控局 leads the other 56, 43 of them met.
+    first = summary.cell(lead + 2, 5)
+    assert first.number_format == "0%" and abs(first.value - 43 / 56) < 1e-9
+
+
 def test_markdown_tables_are_well_formed_and_cells_escaped() -> None:
     report = run(plan(task("t", title="a | b", deadline="2024-03-31", lead="a")), [], "2024-06-30")
     text = renderer("audit", "markdown")(report, RenderOptions(lang="zh"))
@@ -127,9 +137,9 @@ def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> No
     expected = [
         (r["task"], r["period"] or r["deadline"], r["status"]) for r in demo_json["results"]
     ]
-    rows = list(csv.DictReader(io.StringIO(demo("csv").lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(demo_audit("csv").lstrip("\ufeff"))))
     assert [(r["task"], r["period"] or r["deadline"], r["status"]) for r in rows] == expected
-    sheet = load_workbook(io.BytesIO(demo("xlsx"))).worksheets[0]
+    sheet = load_workbook(io.BytesIO(demo_audit("xlsx"))).worksheets[0]
     head = [c.value for c in sheet[1]]
     cols = [head.index(k) for k in ("task", "period", "deadline", "status")]
     found = [
@@ -137,7 +147,7 @@ def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> No
         for row in sheet.iter_rows(min_row=2, values_only=True)
     ]
     assert found == expected
-    markdown = demo("markdown")
+    markdown = demo_audit("markdown")
     counts = demo_json["summary"]
     assert (
         f"{len(expected)} task instances: met {counts['met']}, met late {counts['met_late']}, missed {counts['missed']}"
@@ -154,7 +164,7 @@ def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> No
 def test_the_terminal_table_groups_by_section_and_fits_100_columns() -> None:
     from rich.cells import cell_len
 
-    text = demo("table", "zh")
+    text = demo_audit("table", "zh")
     assert max(cell_len(line) for line in text.splitlines()) <= 100  # CJK characters are two cells
     sections = [
         line

@@ -31,6 +31,7 @@ FORMATS: dict[str, dict[str, str]] = {
         "csv": "audit.csv_",
         "markdown": "audit.markdown",
         "xlsx": "audit.xlsx",
+        "html": "audit.html",
     },
     "validate": {
         "text": "validation.text",

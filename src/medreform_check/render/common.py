@@ -7,9 +7,23 @@ from datetime import date
 from typing import Any
 
 from ..model import Indicator
-from ..report import Result
+from ..report import Report, Result
+from ..stats import overall_completion
 from ..values import format_number
 from .labels import word
+
+
+def percent(value: float | None) -> str:
+    """A rate as people read it: ``0.746`` → ``75%``; ``—`` when there is nothing to rate."""
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def completion_text(report: Report, lang: str) -> str:
+    """ "Due by now: 63; met: 47 (75%)." — the line under every summary."""
+    overall = overall_completion(report)
+    return word("completion", lang).format(
+        due=overall.due, met=overall.met, rate=percent(overall.rate)
+    )
 
 
 def json_number(value: float) -> int | float:
@@ -57,3 +71,11 @@ def target_text(result: Result, lang: str) -> str:
 
 def due_text(result: Result) -> str:
     return result.period or result.deadline.isoformat()
+
+
+def by_section(results: tuple[Result, ...]) -> list[tuple[str, str | None, list[Result]]]:
+    """Results grouped by plan and section, in the order they first appear."""
+    groups: dict[tuple[str, str | None], list[Result]] = {}
+    for result in results:
+        groups.setdefault((result.plan, result.section), []).append(result)
+    return [(plan, section, found) for (plan, section), found in groups.items()]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ...engine.reporting import reporting_rates
 from ...report import Report, ReportStatus, Result, Status
-from ...stats import completion_rates
+from ...stats import completion_rates, overall_completion
 from .. import RenderOptions
-from ..common import display_value, due_text, target_text
+from ..common import display_value, due_text, percent, target_text
 from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label
 from ..markdown import cell, table
 
@@ -53,10 +53,6 @@ def _t(key: str, lang: str, **args: object) -> str:
     return _TEXT[key][lang].format(**args)
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
-
-
 def _actual(result: Result, report: Report, lang: str) -> str:
     indicator = report.indicators.get(result.indicator) if result.indicator else None
     return f"{display_value(result.actual, indicator, lang)} / {target_text(result, lang)}"
@@ -71,18 +67,16 @@ def _overall(report: Report, lang: str) -> list[str]:
     listed = ("、" if lang == "zh" else ", ").join(
         f"{status_label(s, lang)} {counts[s.value]}" for s in Status
     )
-    rates = completion_rates(report, "lead")
-    due, met = sum(r.due for r in rates), sum(r.met for r in rates)
-    rate = _percent(met / due if due else None)
+    overall = overall_completion(report)
     line = _t(
         "total",
         lang,
         n=len(report.results),
         counts=listed,
-        due=due,
+        due=overall.due,
         day=report.as_of,
-        met=met,
-        rate=rate,
+        met=overall.met,
+        rate=percent(overall.rate),
     )
     return [f"### {_t('overall', lang)}", "", line, ""]
 
@@ -95,7 +89,7 @@ def _ranking(report: Report, lang: str) -> list[str]:
             str(r.due),
             str(r.met),
             str(r.overdue),
-            _percent(r.rate),
+            percent(r.rate),
         ]
         for k, r in enumerate(completion_rates(report, "lead"), 1)
     ]

@@ -14,9 +14,8 @@ from rich.text import Text
 from ...engine.reporting import reporting_rates
 from ...model import RowIssue
 from ...report import Report, ReportStatus, Result, Status
-from ...stats import completion_rates
 from .. import RenderOptions
-from ..common import display_value, due_text, target_text
+from ..common import by_section, completion_text, display_value, due_text, percent, target_text
 from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
 from ..terminal import to_text
 
@@ -76,14 +75,6 @@ def results_table(report: Report, results: list[Result], lang: str) -> Table:
     return table
 
 
-def _by_section(results: tuple[Result, ...]) -> list[tuple[str, str | None, list[Result]]]:
-    """Results grouped by plan and section, in the order they first appear."""
-    groups: dict[tuple[str, str | None], list[Result]] = {}
-    for result in results:
-        groups.setdefault((result.plan, result.section), []).append(result)
-    return [(plan, section, found) for (plan, section), found in groups.items()]
-
-
 def summary_lines(report: Report, lang: str) -> list[Text]:
     """The footer: counts by status, then how much of what is due has been met."""
     counts = report.summary()
@@ -96,11 +87,7 @@ def summary_lines(report: Report, lang: str) -> list[Text]:
             f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status.value]}",
             style=STATUS_STYLES[status],
         )
-    rates = completion_rates(report, "lead")
-    due, met = sum(r.due for r in rates), sum(r.met for r in rates)
-    done = Text(
-        word("completion", lang).format(met=met, due=due, rate=_percent(met / due if due else None))
-    )
+    done = Text(completion_text(report, lang))
     return [line, statuses, done]
 
 
@@ -114,10 +101,6 @@ def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
         line.append(reason)
         lines.append(line)
     return Group(*lines)
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
 
 
 def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
@@ -147,8 +130,8 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
                 str(rate.owed),
                 str(rate.received),
                 str(rate.on_time),
-                _percent(rate.rate),
-                _percent(rate.on_time_rate),
+                percent(rate.rate),
+                percent(rate.on_time_rate),
             )
         tables.append(table)
     late = [e for e in report.reporting if e.status in (ReportStatus.MISSING, ReportStatus.LATE)]
@@ -184,7 +167,7 @@ def render(report: Report, options: RenderOptions) -> str:
         parts.append(heading)
     if not report.results:
         parts.append(Text(word("no_results", lang)))
-    for _, section, results in _by_section(report.results):
+    for _, section, results in by_section(report.results):
         parts.append(Text(f"\n{section or word('no_section', lang)}", style="bold underline"))
         parts.append(results_table(report, results, lang))
     parts += summary_lines(report, lang)

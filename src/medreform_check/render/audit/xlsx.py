@@ -1,15 +1,19 @@
 """``audit --format xlsx``: a results sheet (frozen header, filters, widths, status cells filled
-by status colour) and a summary sheet. Text from input is always written as text: nothing a
+by status colour) and a summary sheet (counts, completion by lead unit and by section,
+reporting). Text from input is always written as text: nothing a
 plan or a unit wrote ever becomes a formula."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
+from ...engine.reporting import reporting_rates
 from ...report import Report, Status
 from ...stats import completion_rates
 from .. import RenderOptions
+from ..common import completion_text
 from ..labels import STATUS_SYMBOLS, status_label, word
 from .csv_ import COLUMNS, render_rows
 
@@ -37,6 +41,59 @@ def _set(cell: Any, value: Any) -> None:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would store "=…" as a formula; this is text from input
+
+
+_RATE_HEADINGS = {
+    "en": ("Due", "Met", "Overdue", "Completion"),
+    "zh": ("到期", "完成", "逾期", "完成率"),
+}
+
+
+def _block(sheet: Any, top: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+    """A bold heading row and its rows from ``top``; fractions shown as percentages.
+    Returns the first row after the block and a blank line."""
+    from openpyxl.styles import Font
+
+    for col, heading in enumerate(headings, 1):
+        _set(sheet.cell(top, col), heading)
+        sheet.cell(top, col).font = Font(bold=True)
+    for row_number, row in enumerate(rows, top + 1):
+        for col, value in enumerate(row, 1):
+            _set(sheet.cell(row_number, col), value)
+            if isinstance(value, float):
+                sheet.cell(row_number, col).number_format = "0%"
+    return top + len(rows) + 2
+
+
+def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
+    """Counts by status; completion by lead unit and by section; reporting by unit."""
+    from openpyxl.styles import Font, PatternFill
+
+    _set(sheet.cell(1, 1), f"{word('summary', lang)} — {word('as_of', lang)} {report.as_of}")
+    sheet.cell(1, 1).font = Font(bold=True)
+    _set(sheet.cell(2, 1), completion_text(report, lang))
+    counts = report.summary()
+    for row_number, status in enumerate(Status, 4):
+        _set(sheet.cell(row_number, 1), f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}")
+        sheet.cell(row_number, 1).fill = PatternFill("solid", start_color=FILLS[status])
+        sheet.cell(row_number, 2).value = counts[status.value]
+    top = len(Status) + 5
+    for by in ("lead", "section"):
+        rates = completion_rates(report, by)
+        rows: list[tuple[Any, ...]] = [
+            (r.name or "—", r.due, r.met, r.overdue, r.rate) for r in rates
+        ]
+        top = _block(sheet, top, (word(by, lang), *_RATE_HEADINGS[lang]), rows)
+    if report.reporting:
+        heads = [word(k, lang) for k in ("unit", "owed", "received_count", "on_time_count")]
+        heads += [word("reporting_rate", lang), word("on_time_rate", lang)]
+        rows = [
+            (report.unit_names.get(r.key, r.key), r.owed, r.received, r.on_time, r.rate,
+             r.on_time_rate)
+            for r in reporting_rates(report.reporting, "unit")
+        ]  # fmt: skip
+        _block(sheet, top, heads, rows)
+    sheet.column_dimensions["A"].width = 36
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
@@ -68,26 +125,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
         f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.results) + 1)}"
     )
 
-    summary = book.create_sheet("汇总" if lang == "zh" else "Summary")
-    _set(summary.cell(1, 1), f"{word('summary', lang)} — {word('as_of', lang)} {report.as_of}")
-    summary.cell(1, 1).font = Font(bold=True)
-    counts = report.summary()
-    for row_number, status in enumerate(Status, 3):
-        _set(summary.cell(row_number, 1), f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}")
-        summary.cell(row_number, 1).fill = PatternFill("solid", start_color=FILLS[status])
-        summary.cell(row_number, 2).value = counts[status.value]
-    start = len(Status) + 4
-    for col, heading in enumerate((word("lead", lang), "due", "met", "overdue", "rate"), 1):
-        _set(summary.cell(start, col), heading)
-        summary.cell(start, col).font = Font(bold=True)
-    for row_number, rate in enumerate(completion_rates(report, "lead"), start + 1):
-        _set(summary.cell(row_number, 1), rate.name or "—")
-        summary.cell(row_number, 2).value = rate.due
-        summary.cell(row_number, 3).value = rate.met
-        summary.cell(row_number, 4).value = rate.overdue
-        summary.cell(row_number, 5).value = rate.rate
-        summary.cell(row_number, 5).number_format = "0%"
-    summary.column_dimensions["A"].width = 30
+    _summary_sheet(book.create_sheet("汇总" if lang == "zh" else "Summary"), report, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
