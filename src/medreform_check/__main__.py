@@ -20,6 +20,15 @@ def _wide_enough() -> bool:
 
 
 def main() -> None:
+    try:
+        _main()
+    except BrokenPipeError:  # `medreform-check --help | head -1`
+        from .output import reader_gone
+
+        sys.exit(reader_gone())
+
+
+def _main() -> None:
     # `--version` and `--help` alone need none of the CLI machinery (typer and click cost
     # more than the answer); everything else goes to the CLI.
     arguments = sys.argv[1:]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from .errors import ParseError
 from .values import normalise
 
 COMPARATORS: dict[str, Callable[[float, float], bool]] = {
@@ -32,7 +33,7 @@ _TOKEN = re.compile(
 )
 
 
-class RuleError(ValueError):
+class RuleError(ParseError):
     """A rule that cannot be parsed; ``col`` is the 1-based column in the rule text."""
 
     def __init__(self, message: str, col: int) -> None:

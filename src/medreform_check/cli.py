@@ -19,7 +19,7 @@ import click
 import typer
 
 from . import __version__
-from .errors import InvalidInput, MedreformError
+from .errors import InvalidInput, MedreformError, ParseError
 
 if TYPE_CHECKING:
     from .audit import Audit
@@ -105,7 +105,7 @@ def _as_of(text: str | None) -> date:
 
     try:
         return parse_date(text)
-    except ValueError as exc:
+    except ParseError as exc:
         raise MedreformError(f"--as-of: {exc}") from None
 
 
@@ -187,6 +187,10 @@ def run_guarded(action: Callable[[], int], debug: bool) -> int:
     except KeyboardInterrupt:
         _error("medreform-check: interrupted")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        from .output import reader_gone
+
+        return reader_gone()
     except Exception as exc:  # a bug: say so plainly, show the traceback only on request
         if debug:
             traceback.print_exc()
@@ -448,7 +452,7 @@ def template(
 
         try:
             wanted = parse_period(period)
-        except ValueError as exc:
+        except ParseError as exc:
             raise MedreformError(f"--period: {exc}") from None
         if fmt == "xlsx" and output is None and sys.stdout.isatty():
             raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")

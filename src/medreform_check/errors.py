@@ -64,6 +64,15 @@ class MedreformError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+class ParseError(MedreformError, ValueError):
+    """A value that does not parse — a number, date, period, deadline, target or rule.
+
+    Raised by the parsers without a position; the loader that called them knows the file,
+    line and column and reports the message there. Also a ``ValueError``, the usual type for
+    a value of the right type but the wrong content.
+    """
+
+
 class InvalidInput(MedreformError):
     """Input files that cannot be used; carries every finding, not just the first."""
 

@@ -62,3 +62,15 @@ def emit(content: str | bytes, output: Path | None) -> None:
     else:
         sys.stdout.write(content)
         sys.stdout.flush()
+
+
+# What a shell reports for a command whose reader went away (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 141
+
+
+def reader_gone() -> int:
+    """Standard output's reader has gone (``… | head``): stop quietly, as other command-line
+    tools do. stdout now points at /dev/null so Python's final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE

@@ -17,6 +17,9 @@ from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
+from .errors import ParseError
+from .values import shown
+
 KINDS = ("year", "half", "quarter", "month")
 _PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 _MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
@@ -89,7 +92,7 @@ def _normalise(text: str) -> str:
 
 def _check_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is out of range (expected {MIN_YEAR}–{MAX_YEAR})")
+        raise ParseError(f"year {year} is out of range (expected {MIN_YEAR}–{MAX_YEAR})")
     return year
 
 
@@ -98,13 +101,13 @@ def _day(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"{year}-{month:02d}-{day:02d} is not a calendar date") from None
+        raise ParseError(f"{year}-{month:02d}-{day:02d} is not a calendar date") from None
 
 
 def _month_end(year: int, month: int) -> date:
     _check_year(year)
     if not 1 <= month <= 12:
-        raise ValueError(f"month {month} is not between 1 and 12")
+        raise ParseError(f"month {month} is not between 1 and 12")
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -138,7 +141,7 @@ def _match_period(text: str) -> Period | None:
         else:
             index = int(token)
             if not 1 <= index <= 12:
-                raise ValueError(f"month {index} is not between 1 and 12")
+                raise ParseError(f"month {index} is not between 1 and 12")
         return Period(kind, year, index)
     return None
 
@@ -146,10 +149,10 @@ def _match_period(text: str) -> Period | None:
 def parse_period(raw: object) -> Period:
     """Parse a reporting period such as ``2024-Q2`` or ``2024年第二季度``."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise ValueError(f"expected a period such as {PERIOD_FORMS}")
+        raise ParseError(f"expected a period such as {PERIOD_FORMS}")
     period = _match_period(_normalise(str(raw)))
     if period is None:
-        raise ValueError(f"'{raw}' is not a period (expected {PERIOD_FORMS})")
+        raise ParseError(f"{shown(raw)} is not a period (expected {PERIOD_FORMS})")
     return period
 
 
@@ -169,7 +172,7 @@ def parse_date(raw: object) -> date:
         _check_year(raw.year)
         return raw
     if not isinstance(raw, str):
-        raise ValueError(f"expected a date such as {DATE_FORMS}")
+        raise ParseError(f"expected a date such as {DATE_FORMS}")
     text = _normalise(raw)
     for pattern in (_ISO_DATE, _SLASH_DATE, _CN_DATE, _COMPACT_DATE):
         match = pattern.match(text)
@@ -179,7 +182,7 @@ def parse_date(raw: object) -> date:
     match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T|\s)?00:00(?::00)?$", raw.strip())
     if match:
         return _day(*(int(g) for g in match.groups()))
-    raise ValueError(f"'{raw}' is not a date (expected {DATE_FORMS})")
+    raise ParseError(f"{shown(raw)} is not a date (expected {DATE_FORMS})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +216,7 @@ def parse_deadline(raw: object) -> Deadline:
     if isinstance(raw, (date, datetime)):
         return Deadline(parse_date(raw))
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise ValueError(f"expected a deadline such as {DEADLINE_FORMS}")
+        raise ParseError(f"expected a deadline such as {DEADLINE_FORMS}")
     text = _normalise(str(raw))
     if _ISO_DATE.match(text):
         return Deadline(parse_date(text))
@@ -237,7 +240,7 @@ def parse_deadline(raw: object) -> Deadline:
         if form == "quarter":
             return Deadline(Period("quarter", _check_year(year), _CN_DIGITS[match.group(2)]).end)
         return Deadline(date(_check_year(year), 12, 31), ambiguous=form == "ambiguous-year")
-    raise ValueError(f"'{raw}' is not a deadline (expected {DEADLINE_FORMS})")
+    raise ParseError(f"{shown(raw)} is not a deadline (expected {DEADLINE_FORMS})")
 
 
 def year_earlier(day: date) -> date:

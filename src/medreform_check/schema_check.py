@@ -12,6 +12,7 @@ from typing import Any
 from .errors import Finding, Location, Severity
 from .schema_validator import SchemaError, iter_errors
 from .schemas import schema_for
+from .values import shown
 from .yamlio import YamlDocument
 
 _ID_WORDS = "ASCII letters, digits, '-', '_' or '.', starting with a letter or digit"
@@ -32,7 +33,7 @@ def _schema(kind: str) -> dict[str, Any]:
 
 
 def describe(value: Any) -> str:
-    """A short description of a value for messages: ``text 'abc'``, ``the number 3``."""
+    """A short description of a value for messages: ``'abc'``, ``the number 3``."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -40,7 +41,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 40 else f"'{value[:37]}...'"
+        return shown(value, 40)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .values import finite, format_number, normalise, split_unit
+from .errors import ParseError
+from .values import finite, format_number, normalise, shown, split_unit
 
 COMPARISON_OPS = (">=", ">", "<=", "<", "==")
 OPS = (*COMPARISON_OPS, "between", "increase", "decrease", "ratio")
@@ -103,7 +104,7 @@ class Target:
         return max(1.0, *(abs(n) for n in numbers if n is not None))
 
 
-class TargetError(ValueError):
+class TargetError(ParseError):
     """A target that cannot be parsed; the message says what was expected."""
 
 
@@ -174,7 +175,7 @@ def _number(text: str) -> tuple[float, str]:
     try:
         return finite(float(digits)), unit
     except (ValueError, OverflowError):
-        raise TargetError(f"'{text}' is not a number") from None
+        raise TargetError(f"{shown(text)} is not a number") from None
 
 
 def _mapping_target(raw: Mapping[str, object]) -> Target:
@@ -280,7 +281,7 @@ def parse_target(raw: object) -> Target:
     try:
         return _phrase_target(text)
     except TargetError as exc:
-        raise TargetError(f"'{raw}' is not a target: {exc}") from None
+        raise TargetError(f"{shown(raw)} is not a target: {exc}") from None
 
 
 # --- comparing two targets ------------------------------------------------------------

@@ -10,6 +10,8 @@ import math
 import re
 import unicodedata
 
+from .errors import ParseError
+
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
@@ -23,9 +25,26 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters spelt out, so 'a\\u200b' does not look like 'a'."""
+    return "".join(
+        c if c.isprintable() and c not in _INVISIBLE else f"\\u{ord(c):04x}" for c in text
+    )
+
+
+def shown(raw: object, limit: int = 60) -> str:
+    """An input value quoted for a message: invisible characters spelt out, and cut short —
+    a 100,000-character cell should not become a 100,000-character message."""
+    text = visible(str(raw))
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
 def finite(number: float) -> float:
     if not math.isfinite(number):
-        raise ValueError(f"{number} is not a finite number")
+        raise ParseError(f"{number} is not a finite number")
     return number
 
 
@@ -41,22 +60,22 @@ def split_unit(text: str) -> tuple[str, str]:
 def parse_number(raw: object, unit: str | None = None) -> float:
     """A finite number; a string may carry ``%`` (when ``unit`` is ``%``) or ``unit`` itself."""
     if isinstance(raw, bool):
-        raise ValueError(f"expected a number, got {str(raw).lower()}")
+        raise ParseError(f"expected a number, got {str(raw).lower()}")
     if isinstance(raw, (int, float)):
         try:
             return finite(float(raw))
         except OverflowError:
-            raise ValueError("number is too large") from None
+            raise ParseError("number is too large") from None
     if not isinstance(raw, str):
-        raise ValueError("expected a number")
+        raise ParseError("expected a number")
     digits, written_unit = split_unit(raw)
     if written_unit and written_unit != unit:
         expected = f"'{unit}' or no unit" if unit else "no unit"
-        raise ValueError(f"'{raw}' has unit '{written_unit}' (expected {expected})")
+        raise ParseError(f"{shown(raw)} has unit {shown(written_unit)} (expected {expected})")
     if _THOUSANDS.match(digits):
         digits = digits.replace(",", "")
     if not _NUMBER.match(digits):
-        raise ValueError(f"'{raw}' is not a number")
+        raise ParseError(f"{shown(raw)} is not a number")
     return finite(float(digits))
 
 
@@ -72,7 +91,7 @@ def parse_done(raw: object) -> bool:
             return True
         if word in _FALSE_WORDS:
             return False
-    raise ValueError(f"'{raw}' is not a yes/no answer (expected {DONE_WORDS})")
+    raise ParseError(f"{shown(raw)} is not a yes/no answer (expected {DONE_WORDS})")
 
 
 def parse_composition(raw: object, parts: tuple[str, ...]) -> dict[str, float]:
@@ -81,23 +100,23 @@ def parse_composition(raw: object, parts: tuple[str, ...]) -> dict[str, float]:
         unknown = sorted(set(map(str, raw)) - set(parts))
         missing = [p for p in parts if p not in raw]
         if unknown:
-            raise ValueError(f"unknown part(s) {', '.join(unknown)} (expected {', '.join(parts)})")
+            raise ParseError(f"unknown part(s) {', '.join(unknown)} (expected {', '.join(parts)})")
         if missing:
-            raise ValueError(f"missing part(s) {', '.join(missing)}")
+            raise ParseError(f"missing part(s) {', '.join(missing)}")
         values = {p: parse_number(raw[p], "%") for p in parts}
     elif isinstance(raw, str):
         pieces = normalise(raw).split(":")
         if len(pieces) != len(parts):
-            raise ValueError(
-                f"'{raw}' has {len(pieces)} part(s), expected {len(parts)} ({':'.join(parts)})"
+            raise ParseError(
+                f"{shown(raw)} has {len(pieces)} part(s), expected {len(parts)} ({':'.join(parts)})"
             )
         values = {p: parse_number(x, "%") for p, x in zip(parts, pieces, strict=True)}
     else:
-        raise ValueError(f"expected {len(parts)} values such as '50:30:20' or a mapping of parts")
+        raise ParseError(f"expected {len(parts)} values such as '50:30:20' or a mapping of parts")
     if any(v < 0 for v in values.values()):
-        raise ValueError("composition parts cannot be negative")
+        raise ParseError("composition parts cannot be negative")
     if sum(values.values()) <= 0:
-        raise ValueError("composition parts add up to zero")
+        raise ParseError("composition parts add up to zero")
     return values
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import Finding, Location, Severity
+from .limits import MAX_YAML_BYTES, size_problem
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -281,6 +282,8 @@ def load_yaml_text(text: str, path: str) -> YamlDocument:
             return YamlDocument(path, None, builder.findings)
         loader.get_event()  # document start
         data, root = _build(loader, builder)
+        if data is None and not builder.findings:  # `~`, or `---` alone
+            builder.error(root, "the file holds no data (expected a YAML mapping)", "empty-file")
         if builder.findings and data is None:
             return YamlDocument(path, None, builder.findings)
         if not loader.check_event(yaml.StreamEndEvent):
@@ -320,6 +323,13 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Read and load a YAML file; unreadable files raise ``OSError`` for the caller to report."""
+    advice = "split the file; send large submissions as CSV"
+    message = size_problem(path, path.stat().st_size, MAX_YAML_BYTES, advice)
+    if message:
+        where = Location(str(path), 1, 1)
+        return YamlDocument(
+            str(path), None, [Finding("file-too-large", Severity.ERROR, where, message)]
+        )
     raw = path.read_bytes()
     text, problem = decode_text(raw, str(path))
     if text is None:

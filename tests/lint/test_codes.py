@@ -55,6 +55,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         },
         ("p.yaml", 10, "!!python"),
     ),
+    "file-too-large": ({"p.yaml": "#" * (8 * 1024 * 1024 + 1)}, ("p.yaml", 1, 1)),
     "yaml-too-deep": ({"p.yaml": "x: " + "[" * 70 + "]" * 70 + "\n"}, ("p.yaml", 1, 67)),
     "yaml-too-large": (
         {

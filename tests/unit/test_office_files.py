@@ -112,7 +112,7 @@ def test_xlsx_first_sheet_dates_numbers_percent_and_formulas() -> None:
         (
             4,
             4,
-            "cell D4 holds a formula (=D2*100); formulas are never evaluated: enter the value itself",
+            "cell D4 holds a formula ('=D2*100'); formulas are never evaluated: enter the value itself",
         ),
         (7, None, "the row has 9 cells, the header has 8"),
     ]

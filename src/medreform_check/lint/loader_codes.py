@@ -42,6 +42,13 @@ loader_code(
     Example: `b: [*a, *a, *a, *a, *a, *a, *a, *a, *a]`, nested nine times""",
 )
 loader_code(
+    "file-too-large",
+    E,
+    """The file is larger than medreform-check reads: 8 MB for YAML, 64 MB for CSV, 64 MB
+    unpacked for a workbook — far above what an office sends, low enough to fail fast.
+    Example: a 20 MB YAML submission (send it as CSV)""",
+)
+loader_code(
     "duplicate-key",
     E,
     """A mapping repeats a key; YAML would silently keep the last value.

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import Finding, Location, Severity
+from ..errors import Finding, Location, ParseError, Severity
 from ..model import Plan, Reporting, Stage, Task, Unit, Waiver
 from ..periods import parse_date, parse_deadline
 from ..schema_check import check_document
@@ -40,7 +40,7 @@ class _PlanBuilder:
     def parse(self, keys: Keys, code: str, parser: Callable[[Any], T], raw: Any) -> T | None:
         try:
             return parser(raw)
-        except ValueError as exc:
+        except ParseError as exc:
             self.problem(keys, code, str(exc))
             return None
 

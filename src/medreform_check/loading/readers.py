@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import zipfile
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, MedreformError
+from ..limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, size_problem
 from ..model import RowIssue
 from ..schema_check import Violation, locate_violation, violations
-from ..values import normalise
+from ..values import normalise, shown
 from ..yamlio import decode_text, load_yaml
 
 FIELDS = (
@@ -149,6 +151,8 @@ def read_yaml(path: Path) -> Iterator[ReadItem]:
             header_problems.append(RowIssue(where, None, violation.message, "schema"))
 
     yield from (ReadProblem(issue) for issue in header_problems)
+    if not isinstance(data, dict):
+        return  # not a mapping at all: the schema said so, above
     header = {k: data[k] for k in ("unit", "period", "submitted") if k in data}
     header_cells = {k: doc.locate((k,)) for k in header}
     for k, row in enumerate(rows):
@@ -204,13 +208,18 @@ def _heading(cell: str) -> str:
 
 def read_csv(path: Path) -> Iterator[ReadItem]:
     name = str(path)
+    too_large = size_problem(path, path.stat().st_size, MAX_CSV_BYTES, "split it by period or unit")
+    if too_large:
+        yield ReadProblem(RowIssue(Location(name, 1, 1), None, too_large, "file-too-large"))
+        return
     try:
         text, encoding = decode_table(path.read_bytes(), path)
     except MedreformError as exc:
         yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message, "encoding"))
         return
     yield ReadNote(f"{name}: CSV, {encoding}")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer)
     try:
         header = next(reader)
     except StopIteration:
@@ -218,23 +227,37 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
         yield ReadProblem(RowIssue(Location(name, 1, 1), None, empty, "empty-file"))
         return
     except csv.Error as exc:
-        yield ReadProblem(RowIssue(Location(name, 1), None, f"not a CSV file: {exc}", "csv-syntax"))
+        reason = f"not a CSV header row: {_csv_reason(exc)}"
+        yield ReadProblem(RowIssue(Location(name, 1), None, reason, "csv-syntax"))
         return
-    yield from _table_rows(name, header, _csv_rows(reader, name), text_only=True)
+    yield from _table_rows(name, header, _csv_rows(buffer, name, reader.line_num), text_only=True)
 
 
-def _csv_rows(reader: Any, name: str) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
-    line = reader.line_num
+def _csv_reason(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit():,} characters"
+    return str(exc)
+
+
+def _csv_rows(
+    buffer: io.StringIO, name: str, consumed: int
+) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
+    """Rows after the header with the line each starts on. A row the csv module cannot read
+    is rejected and reading goes on from the next line: one bad cell loses one row."""
+    reader = csv.reader(buffer)  # reads on from where the header reader stopped
+    line = 0
     while True:
-        start = line + 1
+        start = consumed + line + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            reason = f"unreadable CSV row: {exc}"
+            reason = f"unreadable CSV row: {_csv_reason(exc)}"
             yield ReadProblem(RowIssue(Location(name, start), None, reason, "csv-syntax"))
-            return
+            consumed += reader.line_num
+            reader, line = csv.reader(buffer), 0
+            continue
         line = reader.line_num
         yield start, row
 
@@ -299,7 +322,8 @@ def _table_rows(
             reason = "not read: the header row has errors (see line 1)"
             yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "csv-header"))
         elif len(cells) != width:
-            reason = f"the row has {len(cells)} cells, the header has {width}"
+            cell_count = f"{len(cells)} cell" + ("" if len(cells) == 1 else "s")
+            reason = f"the row has {cell_count}, the header has {width}"
             yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "row-cells"))
         else:
             yield RawRow(at, fields, columns=column_of)
@@ -332,9 +356,26 @@ def _column(index: int) -> str:
     return name
 
 
+# What openpyxl raises on a damaged workbook: sheet XML that does not parse (a SyntaxError),
+# a corrupt zip member, a cell it cannot make sense of.
+_DAMAGED = (SyntaxError, ValueError, TypeError, KeyError, IndexError, EOFError, zipfile.BadZipFile,
+            zlib.error)  # fmt: skip
+
+
 def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
-    """Rows of a worksheet as plain values; a formula cell rejects its row, unevaluated."""
-    for cells in sheet.iter_rows(min_row=2):
+    """Rows of a worksheet as plain values; a formula cell rejects its row, unevaluated.
+    Where the sheet turns out damaged, one rejection says from which line nothing was read."""
+    rows = sheet.iter_rows(min_row=2)
+    last = 1
+    while True:
+        try:
+            cells = next(rows, None)
+        except _DAMAGED as exc:
+            reason = f"the workbook is damaged here; nothing from this line on was read: {exc}"
+            yield ReadProblem(RowIssue(Location(name, last + 1), None, reason, "xlsx-unreadable"))
+            return
+        if cells is None:
+            return
         line = next((c.row for c in cells if getattr(c, "row", None)), None)
         if line is None:
             continue
@@ -342,12 +383,14 @@ def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[A
         if formulas:
             first = formulas[0]
             where = Location(name, line, first.column)
+            last = line
             reason = (
-                f"cell {_column(first.column - 1)}{line} holds a formula ({first.value}); "
+                f"cell {_column(first.column - 1)}{line} holds a formula ({shown(first.value)}); "
                 "formulas are never evaluated: enter the value itself"
             )
             yield ReadProblem(RowIssue(where, None, reason, "row-cells"))
             continue
+        last = line
         values = [_cell_value(c) for c in cells]
         while len(values) > width and values[-1] is None:
             values.pop()  # empty cells to the right of the table are not cells of the row
@@ -372,16 +415,31 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     name = str(path)
+    start = Location(name, 1, 1)
     try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        too_large = size_problem(
+            path, unpacked, MAX_XLSX_UNPACKED_BYTES, "send it as CSV", "unpacks to"
+        )
+        if too_large:
+            yield ReadProblem(RowIssue(start, None, too_large, "file-too-large"))
+            return
         workbook = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         reason = f"not an Excel workbook (.xlsx): {exc}"
-        yield ReadProblem(RowIssue(Location(name, 1, 1), None, reason, "xlsx-unreadable"))
+        yield ReadProblem(RowIssue(start, None, reason, "xlsx-unreadable"))
         return
     try:
         sheet = workbook.worksheets[0]
         yield ReadNote(f"{name}: XLSX, sheet '{sheet.title}'")
-        header_row = next(sheet.iter_rows(max_row=1, values_only=True), None)
+        try:
+            header_row = next(sheet.iter_rows(max_row=1, values_only=True), None)
+        except _DAMAGED as exc:
+            yield ReadProblem(
+                RowIssue(start, None, f"a damaged workbook: {exc}", "xlsx-unreadable")
+            )
+            return
         header = list(header_row or [])
         while header and header[-1] is None:
             header.pop()

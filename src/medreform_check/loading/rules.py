@@ -22,6 +22,12 @@ def shipped_rules_dir() -> Path | None:
 
 def find_rules_dir(explicit: Path | None) -> Path:
     if explicit is not None:
+        if explicit.exists() and not explicit.is_dir():
+            raise MedreformError(
+                "--rules must be a directory (got a file)", Location(str(explicit))
+            )
+        if not explicit.exists():
+            raise MedreformError("no such directory", Location(str(explicit)))
         if not (explicit / CATALOGUE_FILE).is_file():
             raise MedreformError(
                 f"no {CATALOGUE_FILE} in the rules directory", Location(str(explicit))

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from ..errors import Location, MedreformError
+from ..errors import Location, MedreformError, ParseError
 from ..model import (
     Catalogue,
     Indicator,
@@ -35,6 +35,7 @@ from ..values import (
     parse_composition,
     parse_done,
     parse_number,
+    shown,
 )
 from .checks import Check
 from .consistency import apply_checks
@@ -69,14 +70,6 @@ def _plain_number(raw: object) -> float | None:
     else:
         return None
     return number if math.isfinite(number) else None
-
-
-def visible(text: str) -> str:
-    """``text`` with invisible characters spelt out, so 'a\\u200b' does not look like 'a'."""
-    return "".join(
-        c if c.isprintable() and c not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(c):04x}"
-        for c in text
-    )
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -148,7 +141,7 @@ class RowInterpreter:
         if text not in self.units:
             raise _Rejected(
                 "row-unknown",
-                f"unknown unit '{visible(text)}'{_suggest(text, self.units)}",
+                f"unknown unit {shown(text)}{_suggest(text, self.units)}",
                 row.where("unit"),
             )
         self.unit_cache[raw] = self.units[text]
@@ -165,7 +158,7 @@ class RowInterpreter:
             return known
         try:
             parsed = parse_date(raw)
-        except ValueError as exc:
+        except ParseError as exc:
             raise _Rejected("row-date", f"{name}: {exc}", row.where(name)) from None
         if isinstance(raw, str):
             self.date_cache[raw] = parsed
@@ -180,7 +173,7 @@ class RowInterpreter:
             return known
         try:
             parsed = self.period_cache[raw] = parse_period(raw)
-        except ValueError as exc:
+        except ParseError as exc:
             raise _Rejected("row-date", f"period: {exc}", row.where("period")) from None
         return parsed
 
@@ -194,7 +187,7 @@ class RowInterpreter:
             number = _plain_number(raw)
             if number is None:
                 number = parse_number(raw, indicator.unit or None)
-        except ValueError as exc:
+        except ParseError as exc:
             raise _Rejected("row-value", f"value: {exc}", row.where("value")) from None
         low, high = indicator.bounds
         if (low is not None and number < low) or (high is not None and number > high):
@@ -217,7 +210,7 @@ class RowInterpreter:
         if ident not in self.tasks:
             raise _Rejected(
                 "row-unknown",
-                f"unknown task '{visible(ident)}'{_suggest(ident, self.tasks)}",
+                f"unknown task {shown(ident)}{_suggest(ident, self.tasks)}",
                 row.where("task"),
             )
         owned = [
@@ -236,7 +229,7 @@ class RowInterpreter:
         if ident not in self.indicators:
             raise _Rejected(
                 "row-unknown",
-                f"unknown indicator '{visible(ident)}'{_suggest(ident, self.indicators)}",
+                f"unknown indicator {shown(ident)}{_suggest(ident, self.indicators)}",
                 row.where("indicator"),
             )
         return self.indicators[ident]
@@ -399,7 +392,7 @@ class RowInterpreter:
             return
         try:
             done = parse_done(row.fields["done"])
-        except ValueError as exc:
+        except ParseError as exc:
             raise _Rejected("row-value", f"done: {exc}", row.where("done")) from None
         if done and self.day(row, "completed_on") is None:
             raise _Rejected(
@@ -416,7 +409,7 @@ class RowInterpreter:
             raise _Rejected("row-value", f"milestone task '{task.id}' needs 'done' (yes/no)")
         try:
             done = parse_done(raw)
-        except ValueError as exc:
+        except ParseError as exc:
             raise _Rejected("row-value", f"{name}: {exc}", row.where(name)) from None
         completed_on = self.day(row, "completed_on")
         if done and completed_on is None:

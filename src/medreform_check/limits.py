@@ -1,0 +1,30 @@
+"""How much input medreform-check accepts, so hostile or mistaken files fail fast.
+
+Each limit is far above what an office sends — a province-scale quarter is about 3 MB of CSV,
+a plan well under 1 MB — and low enough that reading stays within seconds and a few hundred
+megabytes of memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MIB = 1024 * 1024
+# YAML is read by a pure-Python composer that keeps every node's position: ~0.7 s per MB.
+MAX_YAML_BYTES = 8 * MIB
+# CSV reads at ~0.1 s per MB (a 720,000-row audit is 32 MB in 3 s).
+MAX_CSV_BYTES = 64 * MIB
+# A workbook is a zip: its unpacked size bounds openpyxl's time (~100,000 rows per 9 s) and
+# protects against a small file that unpacks to gigabytes.
+MAX_XLSX_UNPACKED_BYTES = 64 * MIB
+
+
+def _mb(size: int) -> str:
+    return f"{size / MIB:,.1f} MB"
+
+
+def size_problem(path: Path, size: int, limit: int, advice: str, verb: str = "is") -> str | None:
+    """The message for a file over ``limit`` bytes ("x.csv is 70.0 MB; …"), else None."""
+    if size <= limit:
+        return None
+    return f"{path.name} {verb} {_mb(size)}; the limit is {_mb(limit)} ({advice})"

@@ -1,0 +1,521 @@
+"""Hostile and broken input, one test per row of docs/robustness.md.
+
+Every test drives the CLI as a user would and checks what the user sees: the exit code, the
+located message, that nothing was executed, and that no file appeared or changed except the
+requested output. A 10-second alarm guards against hangs (the acceptance bound for these
+inputs; it is a hang guard, not a benchmark).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import signal
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from medreform_check.cli import app
+from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, MAX_YAML_BYTES
+
+from helpers import ROOT, SMALL_PLAN
+
+RULES = str(ROOT / "rules")
+HEADER = "unit,indicator,value,as_of\n"
+GOOD_ROW = "hospital,emr_level,3,2023-12-31\n"
+
+
+@pytest.fixture(autouse=True)
+def within_ten_seconds() -> Iterator[None]:
+    def hung(*_: Any) -> None:
+        raise TimeoutError("this input took more than 10 seconds")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A working directory holding the small plan; afterwards, no input was changed and no
+    temporary file was left behind."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+    yield tmp_path
+    assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == SMALL_PLAN
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def cli(*argv: str) -> Result:
+    result = CliRunner().invoke(app, list(argv))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "internal error" not in output, output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def audit(*submissions: str, plan: str = "plan.yaml") -> Result:
+    subs = [arg for s in submissions for arg in ("-s", s)]
+    return cli("audit", plan, *subs, "--as-of", "2024-06-30", "--rules", RULES,
+               "--format", "json", "--fail-on", "none")  # fmt: skip
+
+
+def rejected(result: Result) -> list[tuple[int | None, str]]:
+    """(line, reason) of each rejected row; a rejected row makes the exit code 1."""
+    assert result.exit_code == 1, result.output
+    return [(r["line"], r["reason"]) for r in json.loads(result.stdout)["rejected"]]
+
+
+def status(result: Result, task: str) -> str:
+    (found,) = [r["status"] for r in json.loads(result.stdout)["results"] if r["task"] == task]
+    return str(found)
+
+
+def validate(name: str, content: str | bytes) -> Result:
+    path = Path(name)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return cli("validate", name, "--rules", RULES)
+
+
+def unchanged(before: dict[str, bytes], folder: Path) -> None:
+    assert files_in(folder) == before
+
+
+# --- reading files ------------------------------------------------------------------------
+
+
+def test_empty_file(here: Path) -> None:
+    result = validate("empty.yaml", "")
+    assert result.exit_code == 1  # a finding, not a crash
+    assert "empty.yaml:1:1: error: the file is empty (expected a YAML mapping) [empty-file]" in (
+        result.stdout
+    )
+    Path("empty.csv").write_text("")
+    assert rejected(audit("empty.csv")) == [(1, "the file is empty (expected a header row)")]
+
+
+def test_binary_garbage(here: Path) -> None:
+    garbage = bytes(range(256)) * 8
+    Path("g.yaml").write_bytes(garbage)
+    result = cli("audit", "g.yaml", "--as-of", "2024-06-30", "--rules", RULES)
+    # The first byte that is not UTF-8 is 0x80, byte 128: after the newline at byte 10, so
+    # line 2, column 128 - 11 + 1 = 118.
+    assert result.exit_code == 2
+    assert result.stderr.startswith("g.yaml:2:118: error: not UTF-8 text (byte 0x80)")
+    Path("g.csv").write_bytes(garbage)
+    reason = "not readable text (expected UTF-8, UTF-8 with BOM or GB18030)"
+    assert rejected(audit("g.csv")) == [(2, reason)]  # the same first bad byte, on line 2
+
+
+def test_wrong_encoding(here: Path) -> None:
+    result = validate("gbk.yaml", "plan: 中文\n".encode("gbk"))
+    assert "gbk.yaml:1:7: error: not UTF-8 text (byte 0xd6); save the file as UTF-8" in (
+        result.stdout
+    )
+    Path("u16.csv").write_bytes((HEADER + GOOD_ROW).encode("utf-16"))
+    reason = "not readable text (expected UTF-8, UTF-8 with BOM or GB18030)"
+    assert rejected(audit("u16.csv")) == [(1, reason)]
+
+
+def test_yaml_syntax_error(here: Path) -> None:
+    result = validate(
+        "bad.yaml", SMALL_PLAN.replace("owners: [hospital]\n", "owners: [hospital\n", 1)
+    )
+    assert result.exit_code == 1
+    assert re.search(
+        r"bad\.yaml:\d+:\d+: error: YAML syntax error: .* \[yaml-syntax\]", result.stdout
+    )
+
+
+def test_duplicate_keys(here: Path) -> None:
+    doubled = SMALL_PLAN.replace(
+        "    title: 电子病历3级\n", "    title: 电子病历3级\n    title: 又一个\n"
+    )
+    result = validate("dup.yaml", doubled)
+    assert (
+        "dup.yaml:13:5: error: duplicate key 'title' (first at line 12); YAML would silently "
+        "keep the last [duplicate-key]" in result.stdout
+    )
+
+
+def test_python_tags_are_never_executed(here: Path) -> None:
+    marker = here / "PWNED"
+    attack = f'!!python/object/apply:os.system ["touch {marker}"]\n'
+    result = validate("tag.yaml", SMALL_PLAN.replace("title: 小方案", f"title: {attack}"))
+    assert "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in (
+        result.stdout
+    )
+    Path("tag-sub.yaml").write_text(f"schema_version: 1\nunit: {attack}", encoding="utf-8")
+    assert rejected(audit("tag-sub.yaml"))
+    assert not marker.exists()
+
+
+def test_alias_bomb(here: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{k}: &a{k} [" + ", ".join([f"*a{k - 1}"] * 10) + "]" for k in range(1, 10)]
+    result = validate("bomb.yaml", "\n".join(lines) + "\n")  # 10**10 values if expanded
+    assert "aliases expand to more than 2,000,000 values; refusing to load [yaml-too-large]" in (
+        result.stdout
+    )
+
+
+def test_deep_nesting(here: Path) -> None:
+    result = validate("deep.yaml", "plan: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert "deep.yaml:1:70: error: nesting deeper than 64 levels [yaml-too-deep]" in result.stdout
+
+
+def test_very_large_files(here: Path) -> None:
+    # Sizes are checked before reading: sparse files of the right size are enough.
+    for name, size in (("big.yaml", MAX_YAML_BYTES + 1), ("big.csv", MAX_CSV_BYTES + 1)):
+        with open(name, "wb") as handle:
+            handle.truncate(size)
+    result = validate("big.yaml", Path("big.yaml").read_bytes())
+    assert "big.yaml:1:1: error: big.yaml is 8.0 MB; the limit is 8.0 MB" in result.stdout
+    assert rejected(audit("big.csv")) == [
+        (1, "big.csv is 64.0 MB; the limit is 64.0 MB (split it by period or unit)")
+    ]
+    with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_XLSX_UNPACKED_BYTES + 1))
+    assert Path("bomb.xlsx").stat().st_size < 200_000  # a small file that unpacks to 64 MB
+    assert rejected(audit("bomb.xlsx")) == [
+        (1, "bomb.xlsx unpacks to 64.0 MB; the limit is 64.0 MB (send it as CSV)")
+    ]
+
+
+def test_a_cell_too_long_for_csv_loses_only_its_row(here: Path) -> None:
+    rows = ['hospital,emr_level,"' + "9" * 200_000 + '",2023-06-30\n', GOOD_ROW]
+    Path("long.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    result = audit("long.csv")
+    assert rejected(result) == [(2, "unreadable CSV row: a cell is longer than 131,072 characters")]
+    assert status(result, "emr") == "met"  # line 3 was read and used
+
+
+def test_non_finite_and_overflowing_numbers(here: Path) -> None:
+    cells = ["nan", "inf", "-inf", "1e400", "NaN%"]
+    Path("n.csv").write_text(
+        HEADER + "".join(f"hospital,emr_level,{c},2023-12-31\n" for c in cells), encoding="utf-8"
+    )
+    assert rejected(audit("n.csv")) == [
+        (2, "value: 'nan' is not a number"),
+        (3, "value: 'inf' is not a number"),
+        (4, "value: '-inf' is not a number"),
+        (5, "value: inf is not a finite number"),  # 1e400 overflows to infinity
+        (6, "value: 'NaN%' is not a number"),
+    ]
+    values = "".join(
+        f"  - {{indicator: emr_level, value: {v}}}\n" for v in (".nan", "-.inf", "1e400")
+    )
+    Path("n.yaml").write_text(
+        f"schema_version: 1\nunit: hospital\nperiod: 2023-Q4\nvalues:\n{values}", encoding="utf-8"
+    )
+    assert rejected(audit("n.yaml")) == [
+        (5, "value: nan is not a finite number"),
+        (6, "value: -inf is not a finite number"),
+        (7, "value: inf is not a finite number"),
+    ]
+    result = validate("t.yaml", SMALL_PLAN.replace('target: ">= 3"', 'target: ">= 1e400"'))
+    assert "t.yaml:16:13: error: '1e400' is not a number [bad-target]" in result.stdout
+
+
+def test_impossible_and_out_of_range_dates(here: Path) -> None:
+    days = ["2023-02-30", "0000-01-01", "9999-12-31", "2023-13-01"]
+    Path("d.csv").write_text(
+        HEADER + "".join(f"hospital,emr_level,3,{d}\n" for d in days), encoding="utf-8"
+    )
+    assert rejected(audit("d.csv")) == [
+        (2, "as_of: 2023-02-30 is not a calendar date"),
+        (3, "as_of: year 0 is out of range (expected 1900–2200)"),
+        (4, "as_of: year 9999 is out of range (expected 1900–2200)"),
+        (5, "as_of: 2023-13-01 is not a calendar date"),
+    ]
+    plan = SMALL_PLAN.replace("deadline: 2024-05-31", "deadline: 2023-02-30")
+    result = validate("p.yaml", plan)
+    assert "p.yaml:21:15: error: 2023-02-30 is not a calendar date [bad-deadline]" in result.stdout
+    result = cli("audit", "plan.yaml", "--as-of", "0000-01-01", "--rules", RULES)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "medreform-check: error: --as-of: year 0 is out of range (expected 1900–2200)\n"
+    )
+
+
+def test_ragged_csv_rows(here: Path) -> None:
+    Path("r.csv").write_text(
+        HEADER + "hospital,emr_level,3\n" + "hospital,emr_level,3,2023-12-31,x\n" + "hospital\n",
+        encoding="utf-8",
+    )
+    assert rejected(audit("r.csv")) == [
+        (2, "the row has 3 cells, the header has 4"),
+        (3, "the row has 5 cells, the header has 4"),
+        (4, "the row has 1 cell, the header has 4"),
+    ]
+
+
+def test_formula_cells(here: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["unit", "indicator", "value", "as_of"])
+    sheet.append(["hospital", "emr_level", "=1+2", "2023-12-31"])
+    sheet.append(["hospital", "emr_level", 3, "2023-12-31"])
+    book.save("f.xlsx")
+    result = audit("f.xlsx")
+    assert rejected(result) == [
+        (
+            2,
+            "cell C2 holds a formula ('=1+2'); formulas are never evaluated: enter the value itself",
+        )
+    ]
+    assert status(result, "emr") == "met"
+
+
+def test_damaged_workbooks(here: Path) -> None:
+    Path("fake.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    assert rejected(audit("fake.xlsx")) == [
+        (1, "not an Excel workbook (.xlsx): File is not a zip file")
+    ]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["unit", "indicator", "value", "as_of"])
+    for _ in range(40):
+        sheet.append(["hospital", "emr_level", 3, "2023-12-31"])
+    book.save("whole.xlsx")
+    with zipfile.ZipFile("whole.xlsx") as src, zipfile.ZipFile("cut.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # the sheet ends mid-row
+            dst.writestr(item, data)
+    ((line, reason),) = rejected(audit("cut.xlsx"))
+    assert 2 < line < 42 and reason.startswith(
+        "the workbook is damaged here; nothing from this line on was read"
+    )
+
+
+# --- paths, permissions and output ---------------------------------------------------------
+
+
+def test_a_directory_where_a_file_is_expected_and_vice_versa(here: Path) -> None:
+    Path("folder").mkdir()
+    result = cli("audit", "folder", "--as-of", "2024-06-30", "--rules", RULES)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "folder: error: no plan files (*.yaml, *.yml) in this directory\n",
+    )
+    result = cli(
+        "audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES, "--output", "folder"
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "folder: error: cannot write: this is a directory\n",
+    )
+    result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", "plan.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "plan.yaml: error: --rules must be a directory (got a file)\n"
+
+
+def test_missing_files(here: Path) -> None:
+    result = cli("audit", "nope.yaml", "--as-of", "2024-06-30", "--rules", RULES)
+    assert (result.exit_code, result.stderr) == (2, "nope.yaml: error: no such file or directory\n")
+    result = audit("nope.csv")
+    assert (result.exit_code, result.stderr) == (2, "nope.csv: error: no such file or directory\n")
+
+
+def test_unreadable_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, whom permissions do not stop: make reading fail as it would.
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self.name in ("plan.yaml", "s.csv"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    Path("s.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "plan.yaml: error: cannot read: Permission denied\n",
+    )
+    result = cli("validate", "s.csv", "--rules", RULES)
+    assert (
+        result.exit_code == 2 and result.stderr == "s.csv: error: cannot read: Permission denied\n"
+    )
+
+
+def test_output_into_a_missing_directory(here: Path) -> None:
+    before = files_in(here)
+    result = cli(
+        "audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES, "--output", "no/r.json"
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "no/r.json: error: cannot write: the directory does not exist\n",
+    )
+    unchanged(before, here)
+
+
+def read_only_directory(here: Path) -> tuple[Path, str] | None:
+    """A directory nobody may write to, and what the system says on trying: one made so with
+    chmod; or, for root (whom modes do not stop), sysfs, read-only for everyone."""
+    locked = here / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    for directory in (locked, Path("/sys")):
+        try:
+            os.close(os.open(directory / "probe", os.O_CREAT | os.O_WRONLY))
+            os.unlink(directory / "probe")
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return directory, exc.strerror
+    return None
+
+
+def test_output_into_a_read_only_directory(here: Path) -> None:
+    found = read_only_directory(here)
+    if found is None:
+        pytest.skip("no read-only directory on this machine")
+    directory, says = found
+    target = str(directory / "r.json")
+    result = cli(
+        "audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES, "--output", target
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"{target}: error: cannot write: {says}\n"
+
+
+@pytest.mark.parametrize(
+    ("failure", "code", "message"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), 2,
+         "r.json: error: cannot write: No space left on device\n"),
+        (KeyboardInterrupt(), 130, "medreform-check: interrupted\n"),
+    ],
+)  # fmt: skip
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
+    here: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, code: int, message: str
+) -> None:
+    Path("r.json").write_text("the previous report\n", encoding="utf-8")
+    before = files_in(here)
+
+    def fail(_: int) -> None:  # the data is written; flushing it to disk fails
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", fail)
+    result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES,
+                 "--format", "json", "--output", "r.json")  # fmt: skip
+    assert (result.exit_code, result.stderr) == (code, message)
+    unchanged(before, here)  # r.json as it was, and no .r.json.*.tmp beside it
+
+
+def test_unknown_option_or_format(here: Path) -> None:
+    result = cli("audit", "plan.yaml", "--frobnicate")
+    assert result.exit_code == 2 and "No such option '--frobnicate'" in result.stderr
+    result = cli("audit", "plan.yaml", "--format", "pdf")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format' / '-f': 'pdf' is not one of" in result.stderr
+
+
+def test_output_to_a_reader_that_went_away(here: Path) -> None:
+    # `medreform-check audit … | head -1`: the pipe closes early. A real process, since the
+    # test runner's own output is not a pipe.
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    command = [sys.executable, "-m", "medreform_check", "audit", "plan.yaml", "--as-of",
+               "2024-06-30", "--rules", RULES, "--format", "json"]  # fmt: skip
+    with subprocess.Popen(command, stdout=write_end, stderr=subprocess.PIPE) as process:
+        os.close(write_end)
+        _, errors = process.communicate(timeout=10)
+    assert (process.returncode, errors) == (141, b"")
+
+
+# --- identifiers --------------------------------------------------------------------------
+
+
+def test_invisible_characters_in_ids(here: Path) -> None:
+    rows = ["hos\u200bpital,emr_level,3,2023-12-31\n", "hospital,emr\u2060_level,3,2023-12-31\n",
+            "\ufeffhospital,emr_level,3,2023-12-31\n"]  # fmt: skip
+    Path("z.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    result = audit("z.csv")
+    assert rejected(result) == [
+        (2, "unknown unit 'hos\\u200bpital' (did you mean 'hospital'?)"),
+        (3, "unknown indicator 'emr\\u2060_level' (did you mean 'emr_level'?)"),
+        (4, "unknown unit '\\ufeffhospital' (did you mean 'hospital'?)"),
+    ]
+    assert status(result, "emr") == "unreported"  # not silently matched
+    result = validate("zw.yaml", SMALL_PLAN.replace("id: emr\n", "id: em\u200br\n"))
+    assert "zw.yaml:11:9: error: 'em\\u200br' is not valid (expected an id of ASCII letters" in (
+        result.stdout
+    )
+
+
+def test_full_width_ids(here: Path) -> None:
+    # Chinese input methods type ｈｏｓｐｉｔａｌ; in a submission it reads as hospital (NFKC),
+    # as full-width digits read as digits. A plan must spell ids in ASCII.
+    Path("w.csv").write_text(
+        HEADER + "ｈｏｓｐｉｔａｌ,ｅｍｒ＿ｌｅｖｅｌ,３,２０２３-１２-３１\n", encoding="utf-8"
+    )
+    result = audit("w.csv")
+    assert result.exit_code == 0 and status(result, "emr") == "met"
+    # A no-break space pasted from a web page is a space like any other, and trimmed.
+    Path("w.csv").write_text(HEADER + "hospital\u00a0,emr_level,3,2023-12-31\n", encoding="utf-8")
+    result = audit("w.csv")
+    assert result.exit_code == 0 and status(result, "emr") == "met"
+    result = validate(
+        "fw.yaml", SMALL_PLAN.replace("owners: [hospital]", "owners: [ｈｏｓｐｉｔａｌ]", 1)
+    )
+    assert "fw.yaml:14:14: error: 'ｈｏｓｐｉｔａｌ' is not valid (expected an id of ASCII" in (
+        result.stdout
+    )
+
+
+# --- bugs ---------------------------------------------------------------------------------
+
+
+def test_an_internal_error(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import medreform_check.audit
+
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(medreform_check.audit, "run_audit", broken)
+    result = CliRunner().invoke(app, ["audit", "plan.yaml", "--as-of", "2024-06-30"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "medreform-check: internal error: RuntimeError: a bug (run with --debug for details)\n"
+    )
+    result = CliRunner().invoke(app, ["audit", "plan.yaml", "--as-of", "2024-06-30", "--debug"])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Traceback (most recent call last):")
+
+
+def test_every_row_of_the_robustness_table_has_a_test() -> None:
+    table = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[`?(test_\w+)`?\]", table, flags=re.M)
+    tests = {name for name in globals() if name.startswith("test_")}
+    assert rows and set(rows) <= tests, set(rows) - tests
+    assert tests - set(rows) == {"test_every_row_of_the_robustness_table_has_a_test"}
