@@ -133,6 +133,13 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "截至目前已到期 {due} 项，完成 {met} 项（{rate}）。",
     },
     "owed": {"en": "Owed", "zh": "应报"},
+    # Completion-rate tables (by lead unit, by section) in every format.
+    "rank": {"en": "Rank", "zh": "排名"},
+    "due_count": {"en": "Due", "zh": "到期"},
+    "met_count": {"en": "Met", "zh": "完成"},
+    "overdue_count": {"en": "Overdue", "zh": "逾期"},
+    "completion_rate": {"en": "Completion", "zh": "完成率"},
+    "none": {"en": "None.", "zh": "无。"},
     "received_count": {"en": "Received", "zh": "已报"},
     "on_time_count": {"en": "On time", "zh": "按时"},
     "reporting_rate": {"en": "Reporting rate", "zh": "报送率"},

@@ -44,11 +44,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "en": "Instances due by the as-of date, waived ones aside; met late counts as met.",
         "zh": "统计截至评估日已到期的任务节点（豁免除外），逾期达标计为完成。",
     },
-    "rank": {"en": "Rank", "zh": "排名"},
-    "due_count": {"en": "Due", "zh": "到期"},
-    "met_count": {"en": "Met", "zh": "完成"},
-    "overdue_count": {"en": "Overdue", "zh": "逾期"},
-    "rate": {"en": "Completion", "zh": "完成率"},
     "trend": {"en": "Trend", "zh": "趋势"},
     "overdue_days": {"en": "{n} days overdue", "zh": "逾期{n}天"},
     "completed": {"en": "completed {day}", "zh": "{day}完成"},
@@ -63,7 +58,6 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "zh": "条形为实际值，黑色竖线为目标值（结构图上行为实际、下行为目标）；"
         "趋势图中虚线为目标值，点线为截止日期。",
     },
-    "none": {"en": "None.", "zh": "无。"},
     "rejected_note": {
         "en": "These rows were not used. Correct and resubmit them.",
         "zh": "以下数据行未被采用，请核实后重新报送。",
@@ -146,10 +140,10 @@ def _rate_rows(report: Report, by: str, lang: str) -> list[str]:
 def _rates(report: Report, by: str, lang: str) -> str:
     rows = _rate_rows(report, by, lang)
     first = word("lead", lang) if by == "lead" else word("section", lang)
-    heads = [_t("rank", lang), first, _t("rate", lang)]
-    heads += [_t(k, lang) for k in ("met_count", "due_count", "overdue_count")]
+    heads = [word("rank", lang), first, word("completion_rate", lang)]
+    heads += [word(k, lang) for k in ("met_count", "due_count", "overdue_count")]
     title = _t("by_lead" if by == "lead" else "by_section", lang)
-    content = _table(heads, rows, "rates") if rows else f"<p>{_e(_t('none', lang))}</p>"
+    content = _table(heads, rows, "rates") if rows else f"<p>{_e(word('none', lang))}</p>"
     return f'<section class="rates"><h2>{_e(title)}</h2>{content}</section>'
 
 
@@ -288,7 +282,7 @@ def _reporting(report: Report, lang: str) -> str:
     late_heads = [
         word(k, lang) for k in ("unit", "report_period", "deadline", "submitted", "status")
     ]
-    late_table = _table(late_heads, late, "late") if late else f"<p>{_e(_t('none', lang))}</p>"
+    late_table = _table(late_heads, late, "late") if late else f"<p>{_e(word('none', lang))}</p>"
     return (
         f'<section class="reporting"><h2>{_e(word("reporting", lang))}</h2>'
         f"{_table(heads, rows, 'reporting')}"

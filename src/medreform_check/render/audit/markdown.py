@@ -8,7 +8,7 @@ from ...report import Report, ReportStatus, Result, Status
 from ...stats import completion_rates, overall_completion
 from .. import RenderOptions
 from ..common import display_value, due_text, percent, target_text
-from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label
+from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
 from ..markdown import cell, table
 
 _TEXT = {
@@ -23,13 +23,7 @@ _TEXT = {
         "en": "{n} task instances: {counts}. Of the {due} due by {day}, {met} were met ({rate}).",
         "zh": "共{n}项任务节点：{counts}。截至{day}已到期{due}项，完成{met}项，完成率{rate}。",
     },
-    "none": {"en": "None.", "zh": "无。"},
-    "rank": {"en": "Rank", "zh": "排名"},
     "lead": {"en": "Lead unit", "zh": "牵头单位"},
-    "due_count": {"en": "Due", "zh": "到期"},
-    "met_count": {"en": "Met", "zh": "完成"},
-    "overdue_count": {"en": "Overdue", "zh": "逾期"},
-    "rate": {"en": "Completion", "zh": "完成率"},
     "task": {"en": "Task", "zh": "任务"},
     "deadline": {"en": "Due", "zh": "期限"},
     "days": {"en": "Days overdue", "zh": "逾期天数"},
@@ -93,13 +87,12 @@ def _ranking(report: Report, lang: str) -> list[str]:
         ]
         for k, r in enumerate(completion_rates(report, "lead"), 1)
     ]
-    heads = [
-        _t(k, lang) for k in ("rank", "lead", "due_count", "met_count", "overdue_count", "rate")
-    ]
+    heads = [word("rank", lang), _t("lead", lang)]
+    heads += [word(k, lang) for k in ("due_count", "met_count", "overdue_count", "completion_rate")]
     return [
         f"### {_t('ranking', lang)}",
         "",
-        *(table(heads, rows) if rows else [_t("none", lang)]),
+        *(table(heads, rows) if rows else [word("none", lang)]),
         "",
     ]
 
@@ -126,7 +119,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
     return [
         f"### {_t('overdue', lang)}",
         "",
-        *(table(heads, rows) if rows else [_t("none", lang)]),
+        *(table(heads, rows) if rows else [word("none", lang)]),
         "",
     ]
 
@@ -149,7 +142,7 @@ def _at_risk(report: Report, lang: str) -> list[str]:
     return [
         f"### {_t('at_risk', lang)}",
         "",
-        *(table(heads, rows) if rows else [_t("none", lang)]),
+        *(table(heads, rows) if rows else [word("none", lang)]),
         "",
     ]
 

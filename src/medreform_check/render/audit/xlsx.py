@@ -43,12 +43,6 @@ def _set(cell: Any, value: Any) -> None:
         cell.data_type = "s"  # openpyxl would store "=…" as a formula; this is text from input
 
 
-_RATE_HEADINGS = {
-    "en": ("Due", "Met", "Overdue", "Completion"),
-    "zh": ("到期", "完成", "逾期", "完成率"),
-}
-
-
 def _block(sheet: Any, top: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
     """A bold heading row and its rows from ``top``; fractions shown as percentages.
     Returns the first row after the block and a blank line."""
@@ -83,7 +77,15 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
         rows: list[tuple[Any, ...]] = [
             (r.name or "—", r.due, r.met, r.overdue, r.rate) for r in rates
         ]
-        top = _block(sheet, top, (word(by, lang), *_RATE_HEADINGS[lang]), rows)
+        top = _block(
+            sheet,
+            top,
+            [
+                word(k, lang)
+                for k in (by, "due_count", "met_count", "overdue_count", "completion_rate")
+            ],
+            rows,
+        )
     if report.reporting:
         heads = [word(k, lang) for k in ("unit", "owed", "received_count", "on_time_count")]
         heads += [word("reporting_rate", lang), word("on_time_rate", lang)]
