@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from .engine import evaluate
-from .errors import Finding, InvalidInput, Location, MedreformError
+from .errors import Finding, InvalidInput
 from .lint import lint_plans
+from .loading.paths import files_under
 from .loading.plan import plan_from
 from .loading.rules import find_rules_dir, read_catalogue, read_checks
 from .loading.submissions import paused_gc, read_submissions
@@ -25,38 +26,13 @@ DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.UNREPORTED})
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def plan_files(paths: Iterable[Path]) -> list[Path]:
-    """Plan files named, and every YAML file in a named directory."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES
-            )
-            if not found:
-                where = Location(str(path))
-                raise MedreformError("no plan files (*.yaml, *.yml) in this directory", where)
-            files += found
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            raise MedreformError("not a regular file", Location(str(path)))
-        else:
-            raise MedreformError("no such file or directory", Location(str(path)))
-    return files
-
-
 def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan], list[Finding]]:
     """Load and lint every plan; raises ``InvalidInput`` with all findings if any is an error."""
     loaded: list[tuple[YamlDocument, Plan]] = []
     findings: list[Finding] = []
-    for path in plan_files(paths):
-        try:
-            doc = load_yaml(path)
-        except OSError as exc:
-            raise MedreformError(
-                f"cannot read: {exc.strerror or exc}", Location(str(path))
-            ) from None
+    empty = "no plan files (*.yaml, *.yml) in this directory"
+    for path in files_under(paths, PLAN_SUFFIXES, empty=empty):
+        doc = load_yaml(path)
         plan, found = plan_from(doc)
         findings += found
         if plan is not None:

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import click
 import typer
@@ -96,6 +96,21 @@ SubmissionPaths = Annotated[
         "--submissions", "-s", metavar="PATH", help="Submission files or directories (repeatable)."
     ),
 ]
+
+
+def _format_option(command: str) -> Any:
+    """``--format``/``-f``, offering the formats the command's renderers provide."""
+    from .render import FORMATS
+
+    choices = click.Choice(list(FORMATS[command]))
+    return typer.Option("--format", "-f", click_type=choices, help="Output format.")
+
+
+AuditFormat = Annotated[str, _format_option("audit")]
+ValidateFormat = Annotated[str, _format_option("validate")]
+DiffFormat = Annotated[str, _format_option("diff")]
+OverdueFormat = Annotated[str, _format_option("overdue")]
+TemplateFormat = Annotated[str, _format_option("template")]
 
 
 def _as_of(text: str | None) -> date:
@@ -204,23 +219,12 @@ def run_guarded(action: Callable[[], int], debug: bool) -> int:
 # --- audit ---------------------------------------------------------------------------------
 
 
-def _formats(command: str) -> list[str]:
-    from .render import FORMATS
-
-    return list(FORMATS[command])
-
-
 @app.command()
 def audit(
     plans: Plans,
     submissions: SubmissionPaths = None,
     as_of: AsOf = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", click_type=click.Choice(_formats("audit")), help="Output format."
-        ),
-    ] = "table",
+    fmt: AuditFormat = "table",
     output: Output = None,
     fail_on: Annotated[
         str,
@@ -260,12 +264,7 @@ def audit(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or directories.")],
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", click_type=click.Choice(_formats("validate")), help="Output format."
-        ),
-    ] = "text",
+    fmt: ValidateFormat = "text",
     output: Output = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     rules: Rules = None,
@@ -328,12 +327,7 @@ def diff(
         str, typer.Argument(metavar="OLD", help="The plan before the change ('-': standard input).")
     ],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The plan after the change.")],
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", click_type=click.Choice(_formats("diff")), help="Output format."
-        ),
-    ] = "table",
+    fmt: DiffFormat = "table",
     output: Output = None,
     allow_relaxed: Annotated[
         bool, typer.Option("--allow-relaxed", help="Exit 0 even when targets are relaxed.")
@@ -379,12 +373,7 @@ def overdue(
             "--within", metavar="DAYS", min=0, help="Also list at-risk tasks due within DAYS days."
         ),
     ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", click_type=click.Choice(_formats("overdue")), help="Output format."
-        ),
-    ] = "table",
+    fmt: OverdueFormat = "table",
     output: Output = None,
     lang: Lang = None,
     no_color: NoColor = False,
@@ -424,12 +413,7 @@ def template(
         str,
         typer.Option("--period", "-p", metavar="PERIOD", help="2024-Q2, 2024-H1, 2024, 2024-06…"),
     ],
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", click_type=click.Choice(_formats("template")), help="Output format."
-        ),
-    ] = "yaml",
+    fmt: TemplateFormat = "yaml",
     output: Output = None,
     submissions: SubmissionPaths = None,
     lang: Lang = None,

@@ -201,12 +201,9 @@ def read_plan(path: str, stdin_text: str | None = None) -> Plan:
     if path == "-":
         doc = load_yaml_text(stdin_text or "", "<stdin>")
     else:
-        try:
-            doc = load_yaml(Path(path))
-        except FileNotFoundError:
-            raise MedreformError("no such file", Location(path)) from None
-        except OSError as exc:
-            raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(path)) from None
+        if not Path(path).exists():
+            raise MedreformError("no such file", Location(path))
+        doc = load_yaml(Path(path))
     plan, findings = plan_from(doc)
     if plan is None or any(f.is_error for f in findings):
         raise InvalidInput(findings)

@@ -64,6 +64,11 @@ class MedreformError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+def cannot_read(path: object, exc: OSError) -> MedreformError:
+    """The error for a file the system would not let us read."""
+    return MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
+
+
 class ParseError(MedreformError, ValueError):
     """A value that does not parse — a number, date, period, deadline, target or rule.
 

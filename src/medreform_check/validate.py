@@ -10,10 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Finding, Location, MedreformError, Severity
+from .errors import Finding, Severity
 from .lint import lint_catalogue, lint_plans
 from .loading.checks import CHECKS_FILE, Check, checks_from
 from .loading.indicators import catalogue_from
+from .loading.paths import files_under
 from .loading.plan import plan_from
 from .loading.readers import READERS
 from .loading.rules import CATALOGUE_FILE, find_rules_dir
@@ -63,39 +64,11 @@ class Validation:
         return 1 if self.errors or (strict and self.warnings) else 0
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and every plan, rules or submission file under a named directory."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-        elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                expected = ", ".join(SUFFIXES)
-                message = f"cannot validate a '{path.suffix}' file (expected {expected})"
-                raise MedreformError(message, Location(str(path)))
-            files.append(path)
-        elif path.exists():
-            raise MedreformError("not a regular file", Location(str(path)))
-        else:
-            raise MedreformError("no such file or directory", Location(str(path)))
-    return files
-
-
 def detect_kind(doc: YamlDocument) -> str | None:
     """The first of plan, indicators, checks, values at the top (plans may hold indicators)."""
     if not isinstance(doc.data, dict):
         return None
     return next((kind for key, kind in KIND_KEYS.items() if key in doc.data), None)
-
-
-def _read(path: Path) -> YamlDocument:
-    try:
-        return load_yaml(path)
-    except OSError as exc:
-        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
 
 
 class _Validator:
@@ -127,7 +100,7 @@ class _Validator:
                 merged.update(catalogue.indicators)
             return Catalogue(merged, catalogues[0].path)
         path = find_rules_dir(self.rules_dir) / CATALOGUE_FILE
-        catalogue, found = catalogue_from(_read(path))
+        catalogue, found = catalogue_from(load_yaml(path))
         if catalogue is None or any(f.is_error for f in found):
             self.add(str(path), "indicators", found)
             return None
@@ -161,7 +134,7 @@ class _Validator:
         path = find_rules_dir(self.rules_dir) / CHECKS_FILE
         if not path.exists():
             return []
-        checks, found = checks_from(_read(path), catalogue)
+        checks, found = checks_from(load_yaml(path), catalogue)
         if checks is None or any(f.is_error for f in found):
             self.add(str(path), "checks", found)
             return []
@@ -198,7 +171,7 @@ def _row_findings(out: Submissions) -> list[Finding]:
 
 
 def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Validation:
-    files = collect_files(paths)
+    files = files_under(paths, SUFFIXES, "cannot validate a '{suffix}' file (expected {expected})")
     validator = _Validator(rules_dir)
     by_kind: dict[str, list[YamlDocument]] = {"plan": [], "indicators": [], "checks": []}
     tables: list[Path] = []
@@ -206,7 +179,7 @@ def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Vali
         if path.suffix.lower() not in YAML_SUFFIXES:
             tables.append(path)
             continue
-        doc = _read(path)
+        doc = load_yaml(path)
         kind = detect_kind(doc)
         if kind == "submission":
             tables.append(path)

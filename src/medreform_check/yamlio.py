@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Finding, Location, Severity
+from .errors import Finding, Location, Severity, cannot_read
 from .limits import MAX_YAML_BYTES, size_problem
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -322,15 +322,19 @@ def decode_text(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
 
 
 def load_yaml(path: Path) -> YamlDocument:
-    """Read and load a YAML file; unreadable files raise ``OSError`` for the caller to report."""
-    advice = "split the file; send large submissions as CSV"
-    message = size_problem(path, path.stat().st_size, MAX_YAML_BYTES, advice)
-    if message:
-        where = Location(str(path), 1, 1)
-        return YamlDocument(
-            str(path), None, [Finding("file-too-large", Severity.ERROR, where, message)]
-        )
-    raw = path.read_bytes()
+    """Read and load a YAML file; a file that cannot be read raises ``MedreformError``."""
+    try:
+        size = path.stat().st_size
+        advice = "split the file; send large submissions as CSV"
+        message = size_problem(path, size, MAX_YAML_BYTES, advice)
+        if message:
+            where = Location(str(path), 1, 1)
+            return YamlDocument(
+                str(path), None, [Finding("file-too-large", Severity.ERROR, where, message)]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from None
     text, problem = decode_text(raw, str(path))
     if text is None:
         assert problem is not None

@@ -25,39 +25,33 @@ from ..schema_check import Violation, locate_violation, violations
 from ..values import normalise, shown
 from ..yamlio import decode_text, load_yaml
 
-FIELDS = (
-    "unit",
-    "period",
-    "indicator",
-    "task",
-    "value",
-    "done",
-    "completed_on",
-    "as_of",
-    "evidence",
-    "note",
-    "submitted",
-)
-# Column headings offices use, after NFKC and lower-casing.
+# The fields of a submission row, each with the heading offices usually give its column
+# (templates write these headings).
+CHINESE_HEADINGS: Mapping[str, str] = {
+    "unit": "单位",
+    "period": "报告期",
+    "indicator": "指标",
+    "task": "任务",
+    "value": "数值",
+    "done": "是否完成",
+    "completed_on": "完成日期",
+    "as_of": "截至日期",
+    "evidence": "佐证材料",
+    "submitted": "提交日期",
+    "note": "备注",
+}
+FIELDS = tuple(CHINESE_HEADINGS)
+# Every column heading read, after NFKC and lower-casing: the names, the usual headings, and
+# the other words offices use.
 HEADINGS: Mapping[str, str] = {
     **{name: name for name in FIELDS},
-    "单位": "unit",
+    **{heading: name for name, heading in CHINESE_HEADINGS.items()},
     "填报单位": "unit",
-    "报告期": "period",
     "期间": "period",
-    "指标": "indicator",
-    "任务": "task",
-    "数值": "value",
     "值": "value",
-    "是否完成": "done",
-    "完成日期": "completed_on",
     "完成时间": "completed_on",
-    "截至日期": "as_of",
     "统计截至日期": "as_of",
-    "佐证材料": "evidence",
     "佐证": "evidence",
-    "备注": "note",
-    "提交日期": "submitted",
     "填报日期": "submitted",
     "报送日期": "submitted",
 }

@@ -47,10 +47,7 @@ def find_rules_dir(explicit: Path | None) -> Path:
 def read_catalogue(rules_dir: Path) -> Catalogue:
     """The indicator catalogue; raises ``InvalidInput`` with every finding if it has errors."""
     path = rules_dir / CATALOGUE_FILE
-    try:
-        catalogue, findings = load_catalogue(path)
-    except OSError as exc:
-        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+    catalogue, findings = load_catalogue(path)
     if catalogue is None or any(f.is_error for f in findings):
         raise InvalidInput(findings)
     return catalogue
@@ -61,10 +58,7 @@ def read_checks(rules_dir: Path, catalogue: Catalogue) -> list[Check]:
     path = rules_dir / CHECKS_FILE
     if not path.exists():
         return []
-    try:
-        checks, findings = load_checks(path, catalogue)
-    except OSError as exc:
-        raise MedreformError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+    checks, findings = load_checks(path, catalogue)
     if checks is None or any(f.is_error for f in findings):
         raise InvalidInput(findings)
     return checks

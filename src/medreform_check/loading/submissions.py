@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from ..errors import Location, MedreformError, ParseError
+from ..errors import Location, ParseError, cannot_read
 from ..model import (
     Catalogue,
     Indicator,
@@ -39,6 +39,7 @@ from ..values import (
 )
 from .checks import Check
 from .consistency import apply_checks
+from .paths import files_under
 from .readers import READERS, CleanRows, RawRow, ReadNote, ReadProblem, filled_fields
 
 SUFFIXES = tuple(READERS)
@@ -431,29 +432,6 @@ class RowInterpreter:
         )
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and for a directory every submission file under it, in name order."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-        elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                expected = ", ".join(SUFFIXES)
-                raise MedreformError(
-                    f"unsupported file type '{path.suffix}' (expected {expected})",
-                    Location(str(path)),
-                )
-            files.append(path)
-        elif path.exists():
-            raise MedreformError("not a regular file", Location(str(path)))
-        else:
-            raise MedreformError("no such file or directory", Location(str(path)))
-    return files
-
-
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Reading builds hundreds of thousands of objects and no reference cycles; the
@@ -482,14 +460,13 @@ def read_submissions(
     interpreter = RowInterpreter(plans, catalogue, know_units, fast)
     out = Submissions()
     seq = 0
-    for path in expand_paths(paths):
+    unsupported = "unsupported file type '{suffix}' (expected {expected})"
+    for path in files_under(paths, SUFFIXES, unsupported):
         reader = READERS[path.suffix.lower()]
         try:
             items = list(reader(path))
-        except OSError as exc:
-            raise MedreformError(
-                f"cannot read: {exc.strerror or exc}", Location(str(path))
-            ) from None
+        except OSError as exc:  # a CSV or workbook; YAML reports its own
+            raise cannot_read(path, exc) from None
         for item in items:
             if isinstance(item, CleanRows):
                 seq = interpreter.read_clean(item, seq + 1, out) - 1

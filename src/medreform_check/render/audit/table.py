@@ -17,7 +17,7 @@ from ...report import Report, ReportStatus, Result, Status
 from .. import RenderOptions
 from ..common import by_section, completion_text, display_value, due_text, percent, target_text
 from ..labels import REPORT_STATUS_LABELS, STATUS_SYMBOLS, notes_text, status_label, word
-from ..terminal import to_text
+from ..terminal import titled_table, to_text
 
 STATUS_STYLES: dict[Status, str] = {
     Status.MET: "green",
@@ -107,13 +107,7 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
     """Reporting and on-time rates per unit and per period, then the missing reports."""
     tables: list[RenderableType] = []
     for by, title in (("unit", "reporting_by_unit"), ("report_period", "reporting_by_period")):
-        table = Table(
-            title=word(title, lang),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
+        table = titled_table(word(title, lang))
         for key in (
             by,
             "owed",
@@ -136,13 +130,7 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
         tables.append(table)
     late = [e for e in report.reporting if e.status in (ReportStatus.MISSING, ReportStatus.LATE)]
     if late:
-        table = Table(
-            title=word("missing_or_late", lang),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
+        table = titled_table(word("missing_or_late", lang))
         for key in ("unit", "report_period", "due", "submitted", "status"):
             table.add_column(word(key, lang))
         for entry in late:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from ...overdue import OverdueList, missing_by_unit
@@ -12,7 +10,7 @@ from .. import RenderOptions
 from ..audit.table import status_text
 from ..common import display_value, due_text, target_text
 from ..labels import word
-from ..terminal import to_text
+from ..terminal import titled_table, to_text
 
 
 def render(overdue: OverdueList, options: RenderOptions) -> str:
@@ -28,14 +26,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         parts.append(Text(word("nothing_overdue", lang)))
     for group in overdue.groups:
         title = f"{group.name} ({group.lead})" if group.lead else word("no_lead", lang)
-        table = Table(
-            title=title,
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            expand=True,
-            pad_edge=False,
-        )
+        table = titled_table(title, expand=True)
         table.add_column(word("task", lang), ratio=3, overflow="fold")
         table.add_column(word("due", lang), no_wrap=True)
         table.add_column(word("days", lang), justify="right", no_wrap=True)
@@ -59,13 +50,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
             )
         parts.append(table)
     if overdue.missing_reports:
-        table = Table(
-            title=word("missing_reports", lang),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
+        table = titled_table(word("missing_reports", lang))
         table.add_column(word("unit", lang))
         table.add_column(word("periods", lang))
         for unit, periods in missing_by_unit(overdue.missing_reports).items():

@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
+from ...loading.readers import CHINESE_HEADINGS, FIELDS
 from ...template import Template, TemplateRow
 
-# The columns of a CSV or XLSX template, in English and as offices head them.
-COLUMNS = (
-    "unit",
-    "period",
-    "indicator",
-    "task",
-    "value",
-    "done",
-    "completed_on",
-    "as_of",
-    "evidence",
-    "submitted",
-    "note",
-)
-HEADINGS = {
-    "en": COLUMNS,
-    "zh": (
-        "单位",
-        "报告期",
-        "指标",
-        "任务",
-        "数值",
-        "是否完成",
-        "完成日期",
-        "截至日期",
-        "佐证材料",
-        "提交日期",
-        "备注",
-    ),
-}
+# The columns of a CSV or XLSX template: the fields the reader knows, headed in English by
+# their names and in Chinese as offices head them.
+COLUMNS = FIELDS
+HEADINGS = {"en": COLUMNS, "zh": tuple(CHINESE_HEADINGS[name] for name in COLUMNS)}
 
 
 def hint(row: TemplateRow, lang: str) -> str:
