@@ -27,6 +27,7 @@ class Indicator:
     kind: str
     unit: str = ""
     name_en: str | None = None
+    aliases: tuple[str, ...] = ()  # other names offices write (CONTRACT §1.1 "Names")
     min: float | None = None
     max: float | None = None
     integer: bool = False

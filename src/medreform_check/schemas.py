@@ -69,6 +69,7 @@ INDICATOR: dict[str, Any] = {
     "properties": {
         "name": _TEXT,
         "name_en": _TEXT,
+        "aliases": {"type": "array", "items": _TEXT, "uniqueItems": True},
         "kind": {"enum": ["level", "rate", "count", "amount", "composition"]},
         "unit": {"type": "string"},
         "min": _NUMBER,

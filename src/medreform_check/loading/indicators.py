@@ -24,6 +24,7 @@ def indicators_from(
             kind=spec["kind"],
             unit=spec.get("unit", ""),
             name_en=spec.get("name_en"),
+            aliases=tuple(spec.get("aliases", ())),
             min=spec.get("min"),
             max=spec.get("max"),
             integer=spec.get("integer", False),
