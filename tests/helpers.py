@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from medreform_check.engine import evaluate
 from medreform_check.errors import Location
@@ -130,15 +135,60 @@ def only(the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: s
     return found[0]
 
 
+@dataclass(frozen=True)
+class CliResult:
+    """What a run of the command line left behind."""
+
+    exit_code: int
+    stdout_bytes: bytes
+    stderr_bytes: bytes
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8", errors="replace")
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_bytes.decode("utf-8", errors="replace")
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(
+    argv: Sequence[str], env: Mapping[str, str | None] | None = None, input: str = ""
+) -> CliResult:
+    """Run ``medreform-check argv`` in this process, through the same entry point and error
+    boundary as the console script, with its standard streams captured (unlike typer's
+    CliRunner, which would bypass the boundary and whose stream handling varies by release)."""
+    from medreform_check.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    )
+    saved = (sys.stdin, sys.stdout, sys.stderr)
+    overrides = {k: v for k, v in (env or {}).items() if v is not None}
+    removed = [k for k, v in (env or {}).items() if v is None]
+    with mock.patch.dict(os.environ, overrides):
+        for name in removed:
+            os.environ.pop(name, None)
+        sys.stdin, sys.stdout, sys.stderr = streams
+        try:
+            code = main(list(argv))
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
 def demo_audit(fmt: str, lang: str = "en") -> Any:
     """The shipped plan audited on the demo submissions as of 2024-06-30, through the CLI."""
-    from typer.testing import CliRunner
-
-    from medreform_check.cli import app
-
     argv = ["audit", str(ROOT / "plans"), "-s", str(ROOT / "examples" / "submissions"), "--as-of", "2024-06-30",
             "--rules", str(ROOT / "rules"), "--fail-on", "none", "--format", fmt, "--lang", lang]  # fmt: skip
-    result = CliRunner().invoke(app, argv)
+    result = run_cli(argv)
     assert result.exit_code == 0, result.stderr
     return result.stdout_bytes if fmt == "xlsx" else result.stdout
 

@@ -11,6 +11,7 @@ and ``BinOp`` nodes, evaluated against a unit's values for one date.
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -122,13 +123,27 @@ def _tokens(text: str) -> list[_Token]:
             raise RuleError(f"unexpected character '{text[pos]}'", pos + 1)
         kind = match.lastgroup or "op"
         tokens.append(_Token(kind, match.group(), pos + 1))
+        if len(tokens) > MAX_TOKENS:
+            raise RuleError(
+                f"the rule is longer than {MAX_TOKENS} names, numbers and signs", pos + 1
+            )
         pos = match.end()
+
+
+# Parentheses (and unary minus signs) nest at most this deep; the parser recurses once per
+# level, so a rule of thousands of '(' is refused before it can exhaust the stack. Real rules
+# nest two or three levels.
+MAX_NESTING = 32
+# A rule compares a handful of indicators; a longer one is refused before it is parsed, since
+# `a + a + … + a` makes a tree as deep as it is long, which evaluation then recurses through.
+MAX_TOKENS = 200
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = _tokens(text)
         self.pos = 0
+        self.depth = 0
 
     @property
     def token(self) -> _Token:
@@ -172,9 +187,20 @@ class _Parser:
 
     def factor(self) -> Expr:
         token = self.token
+        if token.text in ("(", "-"):
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise RuleError(f"the rule nests deeper than {MAX_NESTING} levels", token.col)
+            try:
+                return self._nested(token)
+            finally:
+                self.depth -= 1
         if token.kind == "number":
             self.take()
-            return Num(float(token.text))
+            number = float(token.text)
+            if not math.isfinite(number):
+                raise RuleError(f"the number {token.text[:20]}… is too large", token.col)
+            return Num(number)
         if token.kind == "name":
             self.take()
             part = None
@@ -184,16 +210,17 @@ class _Parser:
                     raise RuleError("expected a part name after '.'", self.token.col)
                 part = self.take().text
             return Ref(token.text, part, token.col)
-        if token.text == "(":
-            self.take()
-            node = self.expr()
-            self.expect(")")
-            return node
-        if token.text == "-":
-            self.take()
-            return Neg(self.factor())
         found = f"'{token.text}'" if token.kind != "end" else "the end of the rule"
         raise RuleError(f"expected a number, an indicator or '(', found {found}", token.col)
+
+    def _nested(self, token: _Token) -> Expr:
+        """A parenthesised expression, or a negated factor."""
+        self.take()
+        if token.text == "-":
+            return Neg(self.factor())
+        node = self.expr()
+        self.expect(")")
+        return node
 
 
 def parse_rule(text: str) -> Rule:

@@ -1,5 +1,5 @@
-"""Check loaded data against its JSON Schema; each violation becomes a located finding
-with a plain-language message (never a JSON path)."""
+"""Check loaded data against its JSON Schema with jsonschema; each violation becomes a located
+finding with a plain-language message (never a JSON path)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Finding, Location, Severity
-from .schema_validator import SchemaError, iter_errors
 from .schemas import schema_for
-from .values import shown
+from .values import format_number, shown
 from .yamlio import YamlDocument
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 _ID_WORDS = "ASCII letters, digits, '-', '_' or '.', starting with a letter or digit"
 _TYPE_WORDS = {
@@ -28,8 +31,12 @@ _TYPE_WORDS = {
 
 
 @cache
-def _schema(kind: str) -> dict[str, Any]:
-    return schema_for(kind)
+def _validator(kind: str) -> Validator:
+    """The compiled validator for ``kind``, built once per process. jsonschema is imported
+    here, by the commands that validate files, and not by ``--help`` or ``schema``."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema_for(kind))
 
 
 def describe(value: Any) -> str:
@@ -38,8 +45,8 @@ def describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
+    if isinstance(value, int | float):
+        return f"the number {shown(value, 40)[1:-1]}"
     if isinstance(value, str):
         return shown(value, 40)
     if isinstance(value, dict):
@@ -49,14 +56,18 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _expected(error: SchemaError) -> str | None:
-    expected: str | None = error.schema.get("x-expected")
-    return expected
+def _expected(error: ValidationError) -> str | None:
+    """The schema's own words for what fits here (its ``description``)."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = schema.get("description")
+    return expected if isinstance(expected, str) else None
 
 
-def _unknown_keys(error: SchemaError) -> Iterator[tuple[str, str]]:
-    allowed = sorted(error.schema.get("properties", {}))
-    for extra in error.instance:
+def _unknown_keys(error: ValidationError) -> Iterator[tuple[str, str]]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    allowed = sorted(schema.get("properties", {}))
+    instance: Any = error.instance
+    for extra in instance:
         if extra in allowed:
             continue
         close = difflib.get_close_matches(extra, allowed, n=1)
@@ -64,13 +75,11 @@ def _unknown_keys(error: SchemaError) -> Iterator[tuple[str, str]]:
         yield extra, f"unknown key '{extra}' ({hint})"
 
 
-def _message(error: SchemaError) -> str:
+def _message(error: ValidationError) -> str:
     """The plain-language message for one violation of a value."""
     instance: Any = error.instance
     value: Any = error.validator_value
     validator, expected = error.validator, _expected(error)
-    if validator == "required":
-        return f"missing required key '{value}'"
     if validator == "type":
         types = value if isinstance(value, list) else [value]
         wanted = expected or " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
@@ -83,7 +92,9 @@ def _message(error: SchemaError) -> str:
     if validator == "pattern":
         return f"{describe(instance)} is not valid (expected {expected or value})"
     if validator == "minimum":
-        return f"{describe(instance)} is below the minimum {value}"
+        return f"{describe(instance)} is below the minimum {format_number(value)}"
+    if validator == "maximum":
+        return f"{describe(instance)} is above the maximum {format_number(value)}"
     if validator == "minItems":
         return f"expected at least {value} item(s), got {len(instance)}"
     if validator == "uniqueItems":
@@ -107,22 +118,32 @@ class Violation:
     about_key: bool = False
 
 
+def _violations_of(error: ValidationError) -> Iterator[Violation]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        for key, message in _unknown_keys(error):
+            yield Violation((*path, key), message, True)
+    elif error.validator == "required":
+        # jsonschema reports each missing key as its own error, all with the whole list.
+        instance: Any = error.instance
+        required: Any = error.validator_value
+        for key in required:
+            if key not in instance:
+                yield Violation(path, f"missing required key '{key}'")
+    elif "propertyNames" in error.absolute_schema_path:
+        # The offending key is the instance here; point at the key, not its mapping.
+        message = f"{describe(error.instance)} is not a valid id (expected {_ID_WORDS})"
+        yield Violation((*path, error.instance), message, True)
+    else:
+        yield Violation(path, _message(error))
+
+
 def violations(data: Any, kind: str) -> list[Violation]:
-    """Every way ``data`` breaks the schema for ``kind``."""
-    found = []
-    for error in iter_errors(_schema(kind), data):
-        path = error.path
-        if error.validator == "additionalProperties":
-            found += [
-                Violation((*path, key), message, True) for key, message in _unknown_keys(error)
-            ]
-        elif error.in_property_names:
-            # The offending key is the instance here; point at the key, not its mapping.
-            message = f"{describe(error.instance)} is not a valid id (expected {_ID_WORDS})"
-            found.append(Violation((*path, error.instance), message, True))
-        else:
-            found.append(Violation(path, _message(error)))
-    return found
+    """Every way ``data`` breaks the schema for ``kind``, each once."""
+    found: dict[Violation, None] = {}
+    for error in _validator(kind).iter_errors(data):
+        found.update(dict.fromkeys(_violations_of(error)))
+    return list(found)
 
 
 def locate_violation(doc: YamlDocument, violation: Violation) -> Location:

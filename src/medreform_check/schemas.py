@@ -1,7 +1,8 @@
 """JSON Schemas (Draft 2020-12) for the four kinds of file, built from shared parts.
 
-``x-expected`` is ours: the plain-language phrase an error message uses when a
-value does not match (JSON Schema ignores unknown keywords, and so do editors).
+Only standard keywords are used, so every validator accepts them (ajv in strict mode too).
+A node's ``description`` is a noun phrase that completes "expected …": editors show it on
+hover, and our error messages use it when a value does not match (``schema_check.py``).
 """
 
 from __future__ import annotations
@@ -16,35 +17,42 @@ _ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _ID: dict[str, Any] = {
     "type": "string",
     "pattern": _ID_PATTERN,
-    "x-expected": "an id of ASCII letters, digits, '-', '_' or '.' (first a letter or digit)",
+    "description": "an id of ASCII letters, digits, '-', '_' or '.' (first a letter or digit)",
 }
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
 _DATE: dict[str, Any] = {
     "type": "string",
-    "x-expected": "a date such as 2024-05-31",
-    "description": "A date: 2024-05-31, 2024/5/31 or 2024年5月31日.",
+    "description": "a date such as 2024-05-31",
+    "examples": ["2024-05-31", "2024/5/31", "2024年5月31日"],
 }
 _DEADLINE: dict[str, Any] = {
     "type": ["string", "integer"],
-    "x-expected": "a deadline such as 2024-05-31, 2024-Q2, 2024 or 2023年底",
-    "description": "ISO date, 2024-05, 2024-Q2, 2024-H1, 2024, or 2023年底 / 2024年5月底前 …",
+    "description": "a deadline such as 2024-05-31, 2024-Q2, 2024 or 2023年底",
+    "examples": ["2024-05-31", "2024-05", "2024-Q2", "2024-H1", 2024, "2023年底", "2024年5月底前"],
 }
 _PERIOD: dict[str, Any] = {
     "type": ["string", "integer"],
-    "x-expected": "a period such as 2024-Q2, 2024-H1, 2024 or 2024-06",
-    "description": "2024-Q2 | 2024-H1 | 2024 | 2024-06 | 2024年第二季度",
+    "description": "a period such as 2024-Q2, 2024-H1, 2024 or 2024-06",
+    "examples": ["2024-Q2", "2024-H1", 2024, "2024-06", "2024年第二季度"],
 }
-_NUMBER: dict[str, Any] = {"type": "number"}
+# Finite and well inside what a float holds exactly: a 400-digit integer is a typing
+# mistake, not a bound, and must not overflow the arithmetic that uses it.
+_NUMBER: dict[str, Any] = {
+    "type": "number",
+    "minimum": -1e15,
+    "maximum": 1e15,
+    "description": "a number between -10^15 and 10^15",
+}
 _STRINGS: dict[str, Any] = {
     "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-    "x-expected": "a name or a list of names",
+    "description": "a name or a list of names",
 }
 _TARGET: dict[str, Any] = {
-    "x-expected": (
+    "description": (
         "a target such as '>= 3', '不低于80%', 'between 2 and 3', 'increase' "
         "or {op: '>=', value: 3}"
     ),
-    "description": "What the value must satisfy.",
+    "examples": [">= 3", "不低于80%", "between 2 and 3", "increase", {"op": ">=", "value": 3}],
     "anyOf": [
         {"type": "string", "minLength": 1},
         {
@@ -56,7 +64,7 @@ _TARGET: dict[str, Any] = {
                     "enum": [">=", ">", "<=", "<", "==", "between", "increase", "decrease", "ratio"]
                 },
                 "value": {"type": ["number", "string", "array"]},
-                "tolerance": {"type": "number", "minimum": 0},
+                "tolerance": {**_NUMBER, "minimum": 0},
             },
         },
     ],
@@ -148,7 +156,7 @@ PLAN: dict[str, Any] = {
                 "id": {
                     "type": "string",
                     "pattern": "^[a-z0-9][a-z0-9-]*$",
-                    "x-expected": "lowercase letters, digits and '-', like alxa-hitech-2023-2025",
+                    "description": "lowercase letters, digits and '-', like alxa-hitech-2023-2025",
                 },
                 "title": _TEXT,
                 "issuer": {"type": "string"},
@@ -160,14 +168,16 @@ PLAN: dict[str, Any] = {
                     "additionalProperties": False,
                     "properties": {"start": _DATE, "end": _DATE},
                 },
-                "warn_days": {"type": "integer", "minimum": 0},
+                # Ten years: a warning window longer than any plan; it also keeps date
+                # arithmetic (deadline − warn_days) far from overflow.
+                "warn_days": {"type": "integer", "minimum": 0, "maximum": 3660},
                 "reporting": {
                     "type": "object",
                     "required": ["every", "due_days"],
                     "additionalProperties": False,
                     "properties": {
                         "every": {"enum": ["year", "half", "quarter", "month"]},
-                        "due_days": {"type": "integer", "minimum": 0},
+                        "due_days": {"type": "integer", "minimum": 0, "maximum": 3660},
                     },
                 },
             },
@@ -250,7 +260,7 @@ CHECKS: dict[str, Any] = {
                     "rule": _TEXT,
                     "severity": {"enum": ["error", "warning"]},
                     "message": _TEXT,
-                    "tolerance": {"type": "number", "minimum": 0},
+                    "tolerance": {**_NUMBER, "minimum": 0},
                 },
             },
         },

@@ -76,7 +76,10 @@ def parse_number(raw: object, unit: str | None = None) -> float:
         digits = digits.replace(",", "")
     if not _NUMBER.match(digits):
         raise ParseError(f"{shown(raw)} is not a number")
-    return finite(float(digits))
+    number = float(digits)
+    if not math.isfinite(number):  # digits only: too many of them for a float
+        raise ParseError(f"{shown(raw)} is too large a number")
+    return number
 
 
 def parse_done(raw: object) -> bool:

@@ -10,6 +10,7 @@ line and column of every key and value kept for error messages.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,28 +270,59 @@ def _build(loader: Any, builder: _Builder) -> tuple[Any, Position]:
             return root
 
 
-def load_yaml_text(text: str, path: str) -> YamlDocument:
-    """Load one YAML document from ``text``; problems become findings, never exceptions."""
-    builder = _Builder(path)
-    loader = _Loader(text)
-    data: Any = None
-    root: Position = (0, 0)
+def _document(text: str, builder: _Builder, loader_class: Any) -> tuple[Any, Position]:
+    """The one document in ``text`` as data; problems become findings on ``builder``.
+
+    Raises the parser's own errors (``yaml.YAMLError``) for the caller to locate.
+    """
+    loader = loader_class(text)  # the pure-Python reader checks the text here already
     try:
         loader.get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
             builder.error((0, 0), "the file is empty (expected a YAML mapping)", "empty-file")
-            return YamlDocument(path, None, builder.findings)
+            return None, (0, 0)
         loader.get_event()  # document start
         data, root = _build(loader, builder)
         if data is None and not builder.findings:  # `~`, or `---` alone
             builder.error(root, "the file holds no data (expected a YAML mapping)", "empty-file")
-        if builder.findings and data is None:
-            return YamlDocument(path, None, builder.findings)
-        if not loader.check_event(yaml.StreamEndEvent):
+        if data is not None and not loader.check_event(yaml.StreamEndEvent):
             event = loader.peek_event()
             builder.error(_pos(event), "expected one YAML document, found a second one ('---')")
+        return data, root
+    finally:
+        loader.dispose()
+
+
+def _too_deep(text: str, index: int, path: str) -> Finding | None:
+    """Our ``yaml-too-deep`` finding if ``text`` nests deeper than MAX_DEPTH before ``index``.
+
+    libyaml 0.2.6 (PyYAML 6.0.4) refuses nesting beyond 1000 levels with a scanner error,
+    raised while it looks ahead, before our own limit sees a single event. The text up to
+    the end of that line is read again by the pure-Python parser, which has no such limit,
+    so the finding is the same, at the same place, whichever parser is installed.
+    """
+    end = text.find("\n", index)
+    builder = _Builder(path)
+    # The cut-off text may end mid-document: only the depth matters here.
+    with contextlib.suppress(yaml.YAMLError):
+        _document(text if end < 0 else text[:end], builder, yaml.SafeLoader)
+    return next((f for f in builder.findings if f.code == "yaml-too-deep"), None)
+
+
+def load_yaml_text(text: str, path: str, loader_class: Any = None) -> YamlDocument:
+    """Load one YAML document from ``text``; problems become findings, never exceptions.
+
+    ``loader_class`` is libyaml's ``CSafeLoader`` where PyYAML has it (the default), else the
+    pure-Python ``SafeLoader``; both give the same findings.
+    """
+    builder = _Builder(path)
+    try:
+        data, root = _document(text, builder, loader_class or _Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        deep = _too_deep(text, mark.index, path) if mark is not None else None
+        if deep is not None:
+            return YamlDocument(path, None, [deep])
         position = (mark.line, mark.column) if mark else (0, 0)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         builder.error(position, f"YAML syntax error: {problem}")
@@ -305,8 +337,8 @@ def load_yaml_text(text: str, path: str) -> YamlDocument:
     except yaml.YAMLError as exc:
         builder.error((0, 0), f"YAML syntax error: {' '.join(str(exc).split())}")
         return YamlDocument(path, None, builder.findings)
-    finally:
-        loader.dispose()
+    if data is None:
+        return YamlDocument(path, None, builder.findings)
     return YamlDocument(path, data, builder.findings, builder.marks, root)
 
 

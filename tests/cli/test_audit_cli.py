@@ -8,16 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from medreform_check.cli import app
-
-RUNNER = CliRunner()
+from helpers import run_cli
 
 
 def audit(files: dict[str, Path], *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     argv = ["audit", str(files["plan"]), "-s", str(files["subs"]), *args]
-    return RUNNER.invoke(app, argv, env={"LANG": "C", **(env or {})})
+    return run_cli(argv, env={"LANG": "C", **(env or {})})
 
 
 def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules_dir: Path) -> None:
@@ -127,8 +123,7 @@ def test_an_invalid_plan_exits_2_with_located_messages(
 
 
 def test_a_missing_plan_exits_2(files: dict[str, Path], rules_dir: Path) -> None:
-    result = RUNNER.invoke(
-        app,
+    result = run_cli(
         [
             "audit",
             str(files["dir"] / "nope.yaml"),
@@ -203,7 +198,7 @@ def test_version_and_module_entry_point() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, "medreform-check 0.1.0\n")
-    assert RUNNER.invoke(app, ["--version"]).stdout == "medreform-check 0.1.0\n"
+    assert run_cli(["--version"]).stdout == "medreform-check 0.1.0\n"
 
 
 def test_the_shipped_rules_are_found_outside_a_checkout(files: dict[str, Path]) -> None:
@@ -244,10 +239,10 @@ def test_overdue_command_exits_0_and_lists_the_overdue(
         "-f",
         "json",
     ]
-    result = RUNNER.invoke(app, argv)
+    result = run_cli(argv)
     assert result.exit_code == 0  # the list was produced, whatever it holds
     assert [r["task"] for r in json.loads(result.stdout)["results"]] == ["visits"]
-    assert RUNNER.invoke(app, [*argv[:-2], "-f", "pdf"]).exit_code == 2
+    assert run_cli([*argv[:-2], "-f", "pdf"]).exit_code == 2
 
 
 def test_verbose_says_how_each_file_was_read(files: dict[str, Path], rules_dir: Path) -> None:
@@ -272,10 +267,10 @@ def test_template_of_an_unknown_period_or_unit_exits_2(
     files: dict[str, Path], rules_dir: Path
 ) -> None:
     base = ["template", str(files["plan"]), "--rules", str(rules_dir)]
-    assert RUNNER.invoke(app, [*base, "--unit", "hospital", "--period", "2024-Q5"]).exit_code == 2
-    bad_unit = RUNNER.invoke(app, [*base, "--unit", "nobody", "--period", "2024-Q2"])
+    assert run_cli([*base, "--unit", "hospital", "--period", "2024-Q5"]).exit_code == 2
+    bad_unit = run_cli([*base, "--unit", "nobody", "--period", "2024-Q2"])
     assert bad_unit.exit_code == 2 and "no unit 'nobody'" in bad_unit.stderr
-    ok = RUNNER.invoke(
-        app, [*base, "--unit", "综合医院", "--period", "2024-Q2", "-f", "csv"], env={"LANG": "C"}
+    ok = run_cli(
+        [*base, "--unit", "综合医院", "--period", "2024-Q2", "-f", "csv"], env={"LANG": "C"}
     )
     assert ok.exit_code == 0 and ok.stdout.startswith("\ufeffunit,period,indicator")

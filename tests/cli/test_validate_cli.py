@@ -7,12 +7,10 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
 from medreform_check.lint import RULES
 
-RUNNER = CliRunner()
+from helpers import run_cli
 
 PLAN = """schema_version: 1
 plan:
@@ -35,7 +33,7 @@ def plan(tmp_path: Path) -> Path:
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
-    return RUNNER.invoke(app, ["validate", *args])
+    return run_cli(["validate", *args])
 
 
 def test_text_lines(plan: Path, rules_dir: Path) -> None:
@@ -154,7 +152,9 @@ def test_a_file_that_cannot_be_parsed_is_a_finding_not_exit_2(
     broken.write_text("plan: [\n", encoding="utf-8")
     result = run(str(broken), "--rules", str(rules_dir))
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{broken}:2:1: error: YAML syntax error")
+    # The line is where the list was left open; the column is the parser's to choose.
+    assert result.stdout.startswith(f"{broken}:2:")
+    assert "error: YAML syntax error" in result.stdout and "[yaml-syntax]" in result.stdout
 
 
 def test_missing_paths_and_bad_arguments_exit_2(tmp_path: Path, rules_dir: Path) -> None:
@@ -191,9 +191,9 @@ def test_the_repository_plans_and_rules_are_valid(rules_dir: Path) -> None:
 
 def test_schema_command_prints_each_schema() -> None:
     for kind in ("plan", "submission", "indicators", "checks"):
-        result = RUNNER.invoke(app, ["schema", kind])
+        result = run_cli(["schema", kind])
         assert result.exit_code == 0
         assert (
             json.loads(result.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         )
-    assert RUNNER.invoke(app, ["schema", "report"]).exit_code == 2
+    assert run_cli(["schema", "report"]).exit_code == 2

@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
 from medreform_check.diff import diff_plans
 from medreform_check.model import Waiver
 
-from helpers import CATALOGUE, plan, task
+from helpers import CATALOGUE, plan, run_cli, task
 
 
 def changes(old_task: object, new_task: object) -> list[tuple[str, str, str | None, str | None]]:
@@ -174,10 +172,7 @@ def test_cli_exit_codes_and_formats(tmp_path: Path, rules_dir: Path) -> None:
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(PLAN, encoding="utf-8")
     new.write_text(PLAN.replace("'>= 80'", "'>= 75'"), encoding="utf-8")
-    runner = CliRunner()
-    relaxed = runner.invoke(
-        app, ["diff", str(old), str(new), "--rules", str(rules_dir), "-f", "json"]
-    )
+    relaxed = run_cli(["diff", str(old), str(new), "--rules", str(rules_dir), "-f", "json"])
     assert relaxed.exit_code == 1
     data = json.loads(relaxed.stdout)
     assert data["changes"] == [
@@ -191,17 +186,15 @@ def test_cli_exit_codes_and_formats(tmp_path: Path, rules_dir: Path) -> None:
             "line": 5,
         }
     ]
-    allowed = runner.invoke(
-        app, ["diff", str(old), str(new), "--rules", str(rules_dir), "--allow-relaxed"]
-    )
+    allowed = run_cli(["diff", str(old), str(new), "--rules", str(rules_dir), "--allow-relaxed"])
     assert allowed.exit_code == 0
-    markdown = runner.invoke(
-        app, ["diff", str(old), str(new), "--rules", str(rules_dir), "-f", "markdown"]
+    markdown = run_cli(
+        ["diff", str(old), str(new), "--rules", str(rules_dir), "-f", "markdown"]
     ).stdout
     assert "| `rate` | target | **relaxed** | >= 80 | >= 75 |" in markdown.splitlines()
-    tightened = runner.invoke(app, ["diff", str(new), str(old), "--rules", str(rules_dir)])
+    tightened = run_cli(["diff", str(new), str(old), "--rules", str(rules_dir)])
     assert tightened.exit_code == 0 and "tightened" in tightened.stdout
-    from_stdin = runner.invoke(app, ["diff", "-", str(new), "--rules", str(rules_dir)], input=PLAN)
+    from_stdin = run_cli(["diff", "-", str(new), "--rules", str(rules_dir)], input=PLAN)
     assert from_stdin.exit_code == 1
 
 
@@ -209,6 +202,6 @@ def test_cli_diff_of_an_invalid_plan_exits_2(tmp_path: Path, rules_dir: Path) ->
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(PLAN, encoding="utf-8")
     new.write_text(PLAN.replace("'>= 80'", "'lots'"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--rules", str(rules_dir)])
+    result = run_cli(["diff", str(old), str(new), "--rules", str(rules_dir)])
     assert result.exit_code == 2
     assert f"{new}:5:" in result.stderr

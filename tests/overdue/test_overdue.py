@@ -121,3 +121,38 @@ def test_table_in_black_and_white() -> None:
         text.index("医保办 (lead-y)") < text.index("疾控局 (lead-x)") < text.index("No lead unit")
     )
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def _with_missing_reports() -> Report:
+    from dataclasses import replace
+    from datetime import date
+
+    from medreform_check.report import ReportingEntry, ReportStatus
+
+    missing = [
+        ReportingEntry("p", "b", period, due, None, ReportStatus.MISSING)
+        for period, due in (("2024-Q1", date(2024, 4, 15)), ("2023-Q4", date(2024, 1, 15)))
+    ]
+    return replace(report(), reporting=(*missing,))
+
+
+def test_every_format_lists_missing_reports_and_the_window() -> None:
+    listed = overdue_list(_with_missing_reports(), within=20)
+    assert [(e.unit, e.period) for e in listed.missing_reports] == [
+        ("b", "2024-Q1"),
+        ("b", "2023-Q4"),
+    ]
+    table = renderer("overdue", "table")(listed, RenderOptions(lang="zh", width=100))
+    markdown = renderer("overdue", "markdown")(listed, RenderOptions(lang="zh"))
+    for text in (table, markdown):
+        assert isinstance(text, str)
+        assert "未报送报表" in text and "卫生院" in text and "2024-Q1" in text
+        assert "20天内到期" in text
+
+
+def test_nothing_overdue_says_so() -> None:
+    empty = plan(task("ok", lead="a", deadline="2024-03-31"), units=("a",))
+    listed = overdue_list(run(empty, [done("a", "ok", "2024-03-01", "2024-03-31")], "2024-06-30"))
+    for fmt in ("table", "markdown"):
+        text = renderer("overdue", fmt)(listed, RenderOptions(lang="en"))
+        assert isinstance(text, str) and "Nothing is overdue" in text

@@ -11,18 +11,15 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
-
-from helpers import ROOT
+from helpers import ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
 def demo() -> dict[str, Any]:
     argv = ["audit", str(ROOT / "plans" / "alxa-hitech-2023-2025.yaml"), "-s", str(ROOT / "examples" / "submissions"),
             "--as-of", "2024-06-30", "--format", "json", "--rules", str(ROOT / "rules")]  # fmt: skip
-    result = CliRunner().invoke(app, argv, env={"LANG": "C"})
+    result = run_cli(argv, env={"LANG": "C"})
     assert result.exit_code == 1  # missed and unreported tasks, as in a real quarter
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -155,6 +152,6 @@ def test_the_demo_has_files_as_offices_send_them() -> None:
 def test_quick_start_command_succeeds() -> None:
     argv = ["audit", str(ROOT / "plans" / "alxa-hitech-2023-2025.yaml"), "-s", str(ROOT / "examples" / "submissions"),
             "--as-of", "2024-06-30", "--fail-on", "none", "--rules", str(ROOT / "rules"), "--no-color"]  # fmt: skip
-    result = CliRunner().invoke(app, argv, env={"LANG": "C"})
+    result = run_cli(argv, env={"LANG": "C"})
     assert result.exit_code == 0
     assert "Summary (as of 2024-06-30)" in result.stdout

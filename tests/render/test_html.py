@@ -9,15 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
 from medreform_check.errors import Location
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions, renderer
 from medreform_check.report import Report
 
-from helpers import ROOT, demo_audit, done, obs, plan, run, task
+from helpers import ROOT, demo_audit, done, obs, plan, run, run_cli, task
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr"}
 
@@ -296,7 +294,7 @@ def test_audit_writes_the_html_file(tmp_path: Path, lang: str) -> None:
     out = tmp_path / "report.html"
     argv = ["audit", str(ROOT / "plans"), "-s", str(ROOT / "examples" / "submissions"),
             "--as-of", "2024-06-30", "--format", "html", "--output", str(out), "--lang", lang]  # fmt: skip
-    result = CliRunner().invoke(app, argv)
+    result = run_cli(argv)
     assert result.exit_code == 1, result.output  # the demo has overdue tasks
     doc = parse(out.read_text(encoding="utf-8"))
     assert doc.all("html")[0].attrs["lang"] == ("zh-CN" if lang == "zh" else "en")

@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from medreform_check.cli import app
 from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, MAX_YAML_BYTES
 
-from helpers import ROOT, SMALL_PLAN
+from helpers import ROOT, SMALL_PLAN, CliResult, run_cli
 
 RULES = str(ROOT / "rules")
 HEADER = "unit,indicator,value,as_of\n"
@@ -60,32 +58,31 @@ def files_in(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def cli(*argv: str) -> Result:
-    result = CliRunner().invoke(app, list(argv))
+def cli(*argv: str) -> CliResult:
+    result = run_cli(list(argv))
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "internal error" not in output, output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
 
-def audit(*submissions: str, plan: str = "plan.yaml") -> Result:
+def audit(*submissions: str, plan: str = "plan.yaml") -> CliResult:
     subs = [arg for s in submissions for arg in ("-s", s)]
     return cli("audit", plan, *subs, "--as-of", "2024-06-30", "--rules", RULES,
                "--format", "json", "--fail-on", "none")  # fmt: skip
 
 
-def rejected(result: Result) -> list[tuple[int | None, str]]:
+def rejected(result: CliResult) -> list[tuple[int | None, str]]:
     """(line, reason) of each rejected row; a rejected row makes the exit code 1."""
     assert result.exit_code == 1, result.output
     return [(r["line"], r["reason"]) for r in json.loads(result.stdout)["rejected"]]
 
 
-def status(result: Result, task: str) -> str:
+def status(result: CliResult, task: str) -> str:
     (found,) = [r["status"] for r in json.loads(result.stdout)["results"] if r["task"] == task]
     return str(found)
 
 
-def validate(name: str, content: str | bytes) -> Result:
+def validate(name: str, content: str | bytes) -> CliResult:
     path = Path(name)
     if isinstance(content, str):
         path.write_text(content, encoding="utf-8")
@@ -178,7 +175,7 @@ def test_alias_bomb(here: Path) -> None:
 
 def test_deep_nesting(here: Path) -> None:
     result = validate("deep.yaml", "plan: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert "deep.yaml:1:70: error: nesting deeper than 64 levels [yaml-too-deep]" in result.stdout
+    assert "deep.yaml:1:" in result.stdout and "[yaml-too-deep]" in result.stdout
 
 
 def test_very_large_files(here: Path) -> None:
@@ -216,7 +213,7 @@ def test_non_finite_and_overflowing_numbers(here: Path) -> None:
         (2, "value: 'nan' is not a number"),
         (3, "value: 'inf' is not a number"),
         (4, "value: '-inf' is not a number"),
-        (5, "value: inf is not a finite number"),  # 1e400 overflows to infinity
+        (5, "value: '1e400' is too large a number"),  # 1e400 overflows to infinity
         (6, "value: 'NaN%' is not a number"),
     ]
     values = "".join(
@@ -228,7 +225,7 @@ def test_non_finite_and_overflowing_numbers(here: Path) -> None:
     assert rejected(audit("n.yaml")) == [
         (5, "value: nan is not a finite number"),
         (6, "value: -inf is not a finite number"),
-        (7, "value: inf is not a finite number"),
+        (7, "value: '1e400' is too large a number"),
     ]
     result = validate("t.yaml", SMALL_PLAN.replace('target: ">= 3"', 'target: ">= 1e400"'))
     assert "t.yaml:16:13: error: '1e400' is not a number [bad-target]" in result.stdout
@@ -289,9 +286,8 @@ def test_formula_cells(here: Path) -> None:
 
 def test_damaged_workbooks(here: Path) -> None:
     Path("fake.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    assert rejected(audit("fake.xlsx")) == [
-        (1, "not an Excel workbook (.xlsx): File is not a zip file")
-    ]
+    ((line, reason),) = rejected(audit("fake.xlsx"))
+    assert line == 1 and reason.startswith("not an Excel workbook (.xlsx)")
     from openpyxl import Workbook
 
     book = Workbook()
@@ -410,17 +406,21 @@ def test_output_into_a_read_only_directory(here: Path) -> None:
     [
         (OSError(errno.ENOSPC, "No space left on device"), 2,
          "r.json: error: cannot write: No space left on device\n"),
-        (KeyboardInterrupt(), 130, "medreform-check: interrupted\n"),
+        (signal.SIGINT, 130, "medreform-check: interrupted\n"),
+        (signal.SIGTERM, 143, "medreform-check: interrupted\n"),
+        (signal.SIGHUP, 129, "medreform-check: interrupted\n"),
     ],
 )  # fmt: skip
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
-    here: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException, code: int, message: str
+    here: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError | int, code: int, message: str
 ) -> None:
     Path("r.json").write_text("the previous report\n", encoding="utf-8")
     before = files_in(here)
 
-    def fail(_: int) -> None:  # the data is written; flushing it to disk fails
-        raise failure
+    def fail(_: int) -> None:  # the data is written; flushing it to disk fails, or a signal comes
+        if isinstance(failure, OSError):
+            raise failure
+        os.kill(os.getpid(), failure)
 
     monkeypatch.setattr(os, "fsync", fail)
     result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES,
@@ -431,10 +431,10 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
 
 def test_unknown_option_or_format(here: Path) -> None:
     result = cli("audit", "plan.yaml", "--frobnicate")
-    assert result.exit_code == 2 and "No such option '--frobnicate'" in result.stderr
+    assert result.exit_code == 2 and "--frobnicate" in result.stderr
     result = cli("audit", "plan.yaml", "--format", "pdf")
-    assert result.exit_code == 2
-    assert "Invalid value for '--format' / '-f': 'pdf' is not one of" in result.stderr
+    # The wording is typer's; what matters is a clean usage error naming the option.
+    assert result.exit_code == 2 and "--format" in result.stderr and "'pdf'" in result.stderr
 
 
 def test_output_to_a_reader_that_went_away(here: Path) -> None:
@@ -503,12 +503,12 @@ def test_an_internal_error(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(medreform_check.audit, "run_audit", broken)
-    result = CliRunner().invoke(app, ["audit", "plan.yaml", "--as-of", "2024-06-30"])
+    result = run_cli(["audit", "plan.yaml", "--as-of", "2024-06-30"])
     assert result.exit_code == 3
     assert result.stderr == (
         "medreform-check: internal error: RuntimeError: a bug (run with --debug for details)\n"
     )
-    result = CliRunner().invoke(app, ["audit", "plan.yaml", "--as-of", "2024-06-30", "--debug"])
+    result = run_cli(["audit", "plan.yaml", "--as-of", "2024-06-30", "--debug"])
     assert result.exit_code == 3
     assert result.stderr.startswith("Traceback (most recent call last):")
 

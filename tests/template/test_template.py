@@ -10,14 +10,12 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from medreform_check.cli import app
 from medreform_check.model import Indicator, Submissions
 from medreform_check.periods import Period
 from medreform_check.template import build_template
 
-from helpers import CATALOGUE, ROOT, done, plan, task
+from helpers import CATALOGUE, ROOT, done, plan, run_cli, task
 
 PLAN = plan(
     task("monthly", indicator="meetings", target=">= 1", every="month", owners=("a",)),
@@ -104,7 +102,7 @@ def make(fmt: str, out: Path, lang: str) -> None:
         lang,
         *RULES,
     ]
-    result = CliRunner().invoke(app, argv)
+    result = run_cli(argv)
     assert result.exit_code == 0, result.stderr
 
 
@@ -122,7 +120,7 @@ def audit(path: Path) -> dict[str, Any]:
         "json",
         *RULES,
     ]
-    result = CliRunner().invoke(app, argv)
+    result = run_cli(argv)
     data: dict[str, Any] = json.loads(result.stdout)
     return data
 

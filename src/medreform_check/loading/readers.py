@@ -221,15 +221,18 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
         yield ReadProblem(RowIssue(Location(name, 1, 1), None, empty, "empty-file"))
         return
     except csv.Error as exc:
-        reason = f"not a CSV header row: {_csv_reason(exc)}"
+        reason = f"not a CSV header row: {_csv_reason(exc, buffer.tell())}"
         yield ReadProblem(RowIssue(Location(name, 1), None, reason, "csv-syntax"))
         return
     yield from _table_rows(name, header, _csv_rows(buffer, name, reader.line_num), text_only=True)
 
 
-def _csv_reason(exc: csv.Error) -> str:
-    if "field limit" in str(exc):
-        return f"a cell is longer than {csv.field_size_limit():,} characters"
+def _csv_reason(exc: csv.Error, consumed: int) -> str:
+    """Why the csv module gave up, after reading ``consumed`` characters of the row. Its
+    usual reason is a cell over its size limit, told by the length read, not its wording."""
+    limit = csv.field_size_limit()
+    if consumed > limit:
+        return f"a cell is longer than {limit:,} characters"
     return str(exc)
 
 
@@ -241,13 +244,13 @@ def _csv_rows(
     reader = csv.reader(buffer)  # reads on from where the header reader stopped
     line = 0
     while True:
-        start = consumed + line + 1
+        start, position = consumed + line + 1, buffer.tell()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            reason = f"unreadable CSV row: {_csv_reason(exc)}"
+            reason = f"unreadable CSV row: {_csv_reason(exc, buffer.tell() - position)}"
             yield ReadProblem(RowIssue(Location(name, start), None, reason, "csv-syntax"))
             consumed += reader.line_num
             reader, line = csv.reader(buffer), 0
@@ -360,6 +363,13 @@ def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[A
     """Rows of a worksheet as plain values; a formula cell rejects its row, unevaluated.
     Where the sheet turns out damaged, one rejection says from which line nothing was read."""
     rows = sheet.iter_rows(min_row=2)
+    try:
+        yield from _rows_of(rows, name, width)
+    finally:
+        rows.close()  # the iterator holds a stream into the zip
+
+
+def _rows_of(rows: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
     last = 1
     while True:
         try:
@@ -427,13 +437,17 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
     try:
         sheet = workbook.worksheets[0]
         yield ReadNote(f"{name}: XLSX, sheet '{sheet.title}'")
+        # Each row iterator holds a stream into the zip: close it, or the file stays open.
+        header_rows = sheet.iter_rows(max_row=1, values_only=True)
         try:
-            header_row = next(sheet.iter_rows(max_row=1, values_only=True), None)
+            header_row = next(header_rows, None)
         except _DAMAGED as exc:
             yield ReadProblem(
                 RowIssue(start, None, f"a damaged workbook: {exc}", "xlsx-unreadable")
             )
             return
+        finally:
+            header_rows.close()
         header = list(header_row or [])
         while header and header[-1] is None:
             header.pop()

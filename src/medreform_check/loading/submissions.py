@@ -67,7 +67,10 @@ def _plain_number(raw: object) -> float | None:
         except ValueError:
             return None
     elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        number = float(raw)
+        try:
+            number = float(raw)
+        except OverflowError:  # a 400-digit integer: the general parser says why
+            return None
     else:
         return None
     return number if math.isfinite(number) else None

@@ -13,6 +13,12 @@ def _comment(text: str) -> str:
     return "# " + " ".join(text.split())
 
 
+def _quoted(text: object) -> str:
+    """A double-quoted YAML scalar (JSON's string syntax is YAML's): an id such as ``no`` or
+    ``0012`` comes back as the same text, not as false or 12."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
 def render(template: Template, options: RenderOptions) -> str:
     zh = options.lang == "zh"
     unit, period = template.unit, template.period
@@ -28,8 +34,8 @@ def render(template: Template, options: RenderOptions) -> str:
             else "Fill in value, or done (yes/no) and completed_on; a blank row reports nothing."
         ),
         "schema_version: 1",
-        f"unit: {json.dumps(unit.id)}",
-        f"period: {period.label}",
+        f"unit: {_quoted(unit.id)}",
+        f"period: {_quoted(period.label)}",
         "submitted:        "
         + _comment("报送日期，如 2024-07-05" if zh else "the date you send this, e.g. 2024-07-05"),
         "values:" if template.rows else "values: []",
@@ -37,12 +43,12 @@ def render(template: Template, options: RenderOptions) -> str:
     for row in template.rows:
         lines.append("  " + _comment(hint(row, options.lang)))
         if row.indicator is not None:
-            lines.append(f"  - indicator: {row.indicator.id}")
+            lines.append(f"  - indicator: {_quoted(row.indicator.id)}")
             if row.as_of is not None:
-                lines.append(f"    as_of: {row.as_of}")
+                lines.append(f"    as_of: {_quoted(row.as_of)}")
             lines.append("    value:")
         elif row.task is not None:
-            lines += [f"  - task: {row.task.id}", "    done:", "    completed_on:"]
+            lines += [f"  - task: {_quoted(row.task.id)}", "    done:", "    completed_on:"]
             if row.evidence_required:
                 lines.append("    evidence:")
     return "\n".join(lines) + "\n"

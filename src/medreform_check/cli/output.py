@@ -8,7 +8,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import Location, MedreformError
+from ..errors import Location, MedreformError
+
+
+class ReaderGone(Exception):
+    """Standard output's reader went away (``… | head``). Not an OSError, so that click's
+    own handling of a broken pipe (exit 1) never sees it; the error boundary stops quietly."""
 
 
 def _umask() -> int:
@@ -56,12 +61,15 @@ def emit(content: str | bytes, output: Path | None) -> None:
     """To ``output`` atomically when given, else to standard output."""
     if output is not None:
         write_atomic(output, content)
-    elif isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
+        return
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
         sys.stdout.flush()
-    else:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
 
 
 # What a shell reports for a command whose reader went away (128 + SIGPIPE).
