@@ -41,18 +41,61 @@ def _sheets(data: bytes) -> str:
 def _argv() -> Iterator[tuple[str, list[str]]]:
     for lang in LANGS:
         for fmt in ("table", "json", "csv", "markdown", "html", "xlsx"):
-            yield f"audit-{fmt}-{lang}", ["audit", PLAN, "-s", SUBMISSIONS, *AS_OF,
-                                          "--fail-on", "none", "-f", fmt, "--lang", lang]
+            yield (
+                f"audit-{fmt}-{lang}",
+                [
+                    "audit",
+                    PLAN,
+                    "-s",
+                    SUBMISSIONS,
+                    *AS_OF,
+                    "--fail-on",
+                    "none",
+                    "-f",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+            )
         for fmt in ("table", "json", "csv", "markdown"):
-            yield f"overdue-{fmt}-{lang}", ["overdue", PLAN, "-s", SUBMISSIONS, *AS_OF,
-                                            "--within", "60", "-f", fmt, "--lang", lang]
+            yield (
+                f"overdue-{fmt}-{lang}",
+                [
+                    "overdue",
+                    PLAN,
+                    "-s",
+                    SUBMISSIONS,
+                    *AS_OF,
+                    "--within",
+                    "60",
+                    "-f",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+            )
         for fmt in ("yaml", "csv", "xlsx"):
-            yield f"template-{fmt}-{lang}", ["template", PLAN, "--unit", "general-hospital",
-                                             "--period", "2024-Q3", "-s", SUBMISSIONS,
-                                             "--rules", RULES, "-f", fmt, "--lang", lang]
+            yield (
+                f"template-{fmt}-{lang}",
+                [
+                    "template",
+                    PLAN,
+                    "--unit",
+                    "general-hospital",
+                    "--period",
+                    "2024-Q3",
+                    "-s",
+                    SUBMISSIONS,
+                    "--rules",
+                    RULES,
+                    "-f",
+                    fmt,
+                    "--lang",
+                    lang,
+                ],
+            )
     for fmt in ("text", "json", "github", "junit", "sarif"):
         yield f"validate-{fmt}", ["validate", PLAN, RULES, SUBMISSIONS, "--rules", RULES, "-f", fmt]
-    # fmt: skip
 
 
 def cases() -> Iterator[tuple[str, Callable[[], str]]]:

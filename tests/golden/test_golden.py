@@ -5,7 +5,6 @@ code must not change what users get. An intended change regenerates them
 from __future__ import annotations
 
 import pytest
-
 from cases import cases, stored
 
 CASES = dict(cases())
