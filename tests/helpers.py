@@ -14,6 +14,7 @@ from unittest import mock
 
 from medreform_check.engine import evaluate
 from medreform_check.errors import Location
+from medreform_check.language.targets import parse_target
 from medreform_check.model import (
     Catalogue,
     Indicator,
@@ -26,7 +27,6 @@ from medreform_check.model import (
     Unit,
 )
 from medreform_check.report import Report, Result
-from medreform_check.targets import parse_target
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Location("test.yaml", 1, 1)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from medreform_check.lint.registry import codes_table
-from medreform_check.schemas import KINDS, schema_for
+from medreform_check.schemas.definitions import KINDS, schema_for
 
 from helpers import ROOT
 

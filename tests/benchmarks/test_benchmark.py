@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from medreform_check.validate import validate_paths
+from medreform_check.commands.validate import validate_paths
 
 from helpers import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medreform_check.diff import diff_plans
+from medreform_check.commands.diff import diff_plans
 from medreform_check.model import Waiver
 
 from helpers import CATALOGUE, plan, run_cli, task

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from medreform_check.engine.reporting import reporting_entries
+from medreform_check.language.periods import Period
 from medreform_check.model import Receipt, Reporting
-from medreform_check.periods import Period
 
 from helpers import HERE, d, plan, task
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medreform_check.stats import completion_rates
+from medreform_check.commands.summaries import completion_rates
 
 from helpers import done, obs, plan, run, task
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from medreform_check.commands.validate import validate_paths
 from medreform_check.lint import RULES
-from medreform_check.validate import validate_paths
 
 CATALOGUE = """schema_version: 1
 indicators:

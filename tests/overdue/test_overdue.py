@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
+from medreform_check.commands.overdue import overdue_list
 from medreform_check.model import Unit
-from medreform_check.overdue import overdue_list
 from medreform_check.render import RenderOptions, renderer
 from medreform_check.report import Report
 

@@ -9,8 +9,8 @@ import pytest
 from medreform_check.lint import lint_plan
 from medreform_check.loading.plan import plan_from
 from medreform_check.loading.rules import read_catalogue
+from medreform_check.loading.yamldoc import load_yaml
 from medreform_check.model import Plan, Task
-from medreform_check.yamlio import load_yaml
 
 from helpers import ROOT
 

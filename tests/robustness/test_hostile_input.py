@@ -497,12 +497,12 @@ def test_full_width_ids(here: Path) -> None:
 
 
 def test_an_internal_error(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import medreform_check.audit
+    import medreform_check.commands.audit
 
     def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(medreform_check.audit, "run_audit", broken)
+    monkeypatch.setattr(medreform_check.commands.audit, "run_audit", broken)
     result = run_cli(["audit", "plan.yaml", "--as-of", "2024-06-30"])
     assert result.exit_code == 3
     assert result.stderr == (

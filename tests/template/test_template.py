@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
+from medreform_check.commands.template import build_template
+from medreform_check.language.periods import Period
 from medreform_check.model import Indicator, Submissions
-from medreform_check.periods import Period
-from medreform_check.template import build_template
 
 from helpers import CATALOGUE, ROOT, done, plan, run_cli, task
 

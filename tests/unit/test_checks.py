@@ -6,12 +6,18 @@ import re
 
 import pytest
 
-from medreform_check.checklang import RuleError, ZeroDivision, evaluate, holds, parse_rule
 from medreform_check.errors import Severity
+from medreform_check.language.expressions import (
+    RuleError,
+    ZeroDivision,
+    evaluate,
+    holds,
+    parse_rule,
+)
 from medreform_check.loading.checks import Check, checks_from
 from medreform_check.loading.consistency import apply_checks
+from medreform_check.loading.yamldoc import load_yaml_text
 from medreform_check.model import Submissions
-from medreform_check.yamlio import load_yaml_text
 
 from helpers import CATALOGUE, HERE, obs
 

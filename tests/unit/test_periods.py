@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from medreform_check.periods import (
+from medreform_check.language.periods import (
     Period,
     parse_date,
     parse_deadline,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from medreform_check.lint import lint_plan
 from medreform_check.loading.plan import plan_from
+from medreform_check.loading.yamldoc import load_yaml_text
 from medreform_check.model import Catalogue, Indicator
-from medreform_check.yamlio import load_yaml_text
 
 CATALOGUE = Catalogue(
     {

@@ -19,14 +19,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medreform_check.commands.validate import validate_paths
 from medreform_check.errors import MedreformError, ParseError
+from medreform_check.language.periods import parse_date, parse_deadline, parse_period
+from medreform_check.language.targets import parse_target
+from medreform_check.language.values import parse_composition, parse_done, parse_number
 from medreform_check.loading.submissions import read_submissions
 from medreform_check.model import MilestoneReport, Observation
-from medreform_check.periods import parse_date, parse_deadline, parse_period
 from medreform_check.report import Report, Status
-from medreform_check.targets import parse_target
-from medreform_check.validate import validate_paths
-from medreform_check.values import parse_composition, parse_done, parse_number
 
 from helpers import CATALOGUE, HERE, ROOT, SMALL_PLAN, SMALL_SUBMISSION, plan, run, task
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from medreform_check.schema_check import check_document
-from medreform_check.schemas import KINDS, schema_for
-from medreform_check.yamlio import load_yaml_text
+from medreform_check.loading.yamldoc import load_yaml_text
+from medreform_check.schemas.definitions import KINDS, schema_for
+from medreform_check.schemas.validation import check_document
 
 
 def findings(text: str, kind: str = "plan") -> list[str]:

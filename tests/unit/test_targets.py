@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medreform_check.targets import Target, TargetError, parse_target
+from medreform_check.language.targets import Target, TargetError, parse_target
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medreform_check.values import (
+from medreform_check.language.values import (
     format_number,
     parse_composition,
     parse_done,

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from medreform_check.errors import Location
-from medreform_check.yamlio import MAX_DEPTH, load_yaml_text
+from medreform_check.loading.yamldoc import MAX_DEPTH, load_yaml_text
 
 # libyaml's loader where PyYAML bundles it, and always the pure-Python one: findings must not
 # depend on which is installed.

@@ -1,0 +1,300 @@
+"""The commands: parse arguments, call the library, render, return the exit code.
+
+Nothing here catches an exception: ``boundary.run_guarded`` maps them all (CONTRACT §3:
+0 clean, 1 findings or failing results, 2 unusable input or arguments, 3 a bug).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from medreform_check import __version__
+from medreform_check.cli.boundary import EXIT_FAILED, EXIT_OK, say
+from medreform_check.cli.options import (
+    AsOf,
+    AuditFormat,
+    Debug,
+    DiffFormat,
+    FileKind,
+    LangOption,
+    NoColor,
+    Output,
+    OverdueFormat,
+    Plans,
+    Rules,
+    SubmissionPaths,
+    TemplateFormat,
+    ValidateFormat,
+    Verbose,
+    as_of_date,
+    format_option,
+    language,
+    statuses,
+    use_color,
+    width,
+)
+from medreform_check.errors import MedreformError, ParseError
+
+if TYPE_CHECKING:
+    from medreform_check.commands.audit import Audit
+
+app = typer.Typer(
+    name="medreform-check",
+    help="Check health-reform action plans against what institutions report.",
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"medreform-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check health-reform action plans against what institutions report."""
+
+
+def _options(lang: str | None, no_color: bool, output: Path | None, strict: bool = False) -> Any:
+    from medreform_check.render import RenderOptions
+
+    return RenderOptions(language(lang), use_color(no_color, output), width(output), strict)
+
+
+def _run_audit(
+    plans: list[Path],
+    submissions: list[Path] | None,
+    as_of: str | None,
+    rules: Path | None,
+    verbose: bool,
+    charts: bool = False,
+) -> Audit:
+    """Load and evaluate; plan warnings (and, with --verbose, how files were read) to stderr."""
+    from medreform_check.commands.audit import run_audit
+
+    result = run_audit(plans, submissions or [], as_of_date(as_of), rules, charts)
+    for finding in result.plan_findings:
+        say(str(finding))
+    if verbose:
+        for note in result.notes:
+            say(note)
+    return result
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+@app.command()
+def audit(
+    plans: Plans,
+    submissions: SubmissionPaths = None,
+    as_of: AsOf = None,
+    fmt: Annotated[AuditFormat, format_option()] = "table",
+    output: Output = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", metavar="STATUSES", help="Statuses that make the exit code 1, or 'none'."
+        ),
+    ] = "missed,unreported",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Aspirational targets and warnings fail too.")
+    ] = False,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> int:
+    """Evaluate submissions against plans as of a date: the quarterly audit."""
+    from medreform_check.cli.output import emit
+    from medreform_check.commands.audit import exit_code
+    from medreform_check.render import renderer
+
+    failing = statuses(fail_on, "--fail-on")
+    result = _run_audit(plans, submissions, as_of, rules, verbose, charts=fmt == "html")
+    emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
+    code = exit_code(result.report, failing, strict)
+    return EXIT_FAILED if strict and result.plan_findings else code
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or directories.")],
+    fmt: Annotated[ValidateFormat, format_option()] = "text",
+    output: Output = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> int:
+    """Check plans, catalogues, checks and submissions: every problem on its line.
+
+    Exit 0 when there is no error (warnings allowed unless --strict), 1 when there is,
+    2 for a missing path or unusable arguments.
+    """
+    from medreform_check.cli.output import emit
+    from medreform_check.commands.validate import validate_paths
+    from medreform_check.render import RenderOptions, renderer
+
+    result = validate_paths(paths, rules)
+    emit(renderer("validate", fmt)(result, RenderOptions(strict=strict)), output)
+    return result.exit_code(strict)
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+@app.command()
+def schema(
+    kind: Annotated[FileKind, typer.Argument(metavar="KIND", help="Which file.")],
+    output: Output = None,
+    debug: Debug = False,
+) -> int:
+    """Print the JSON Schema of a file kind, for editors (yaml-language-server) and other tools."""
+    import json
+
+    from medreform_check.cli.output import emit
+    from medreform_check.schemas.definitions import schema_for
+
+    emit(json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n", output)
+    return EXIT_OK
+
+
+# --- diff ----------------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The plan before the change ('-': standard input).")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The plan after the change.")],
+    fmt: Annotated[DiffFormat, format_option()] = "table",
+    output: Output = None,
+    allow_relaxed: Annotated[
+        bool, typer.Option("--allow-relaxed", help="Exit 0 even when targets are relaxed.")
+    ] = False,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> int:
+    """What a plan change tightens or relaxes, task by task.
+
+    Exit 1 when a target is relaxed, a deadline moves later, a task is removed, waived or
+    made aspirational (unless --allow-relaxed).
+    """
+    from medreform_check.cli.output import emit
+    from medreform_check.commands.diff import diff_plans, read_plan
+    from medreform_check.loading.rules import find_rules_dir, read_catalogue
+    from medreform_check.render import renderer
+
+    stdin = sys.stdin.read() if old == "-" else None
+    before, after = read_plan(old, stdin), read_plan(new)
+    result = diff_plans(before, after, read_catalogue(find_rules_dir(rules)))
+    emit(renderer("diff", fmt)(result, _options(lang, no_color, output)), output)
+    return EXIT_FAILED if result.failing and not allow_relaxed else EXIT_OK
+
+
+# --- overdue -------------------------------------------------------------------------------
+
+
+@app.command()
+def overdue(
+    plans: Plans,
+    submissions: SubmissionPaths = None,
+    as_of: AsOf = None,
+    within: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--within", metavar="DAYS", min=0, help="Also list at-risk tasks due within DAYS days."
+        ),
+    ] = None,
+    fmt: Annotated[OverdueFormat, format_option()] = "table",
+    output: Output = None,
+    lang: LangOption = None,
+    no_color: NoColor = False,
+    rules: Rules = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> int:
+    """The overdue list for the next meeting, grouped by lead unit, most days overdue first.
+
+    Lists missed and unreported tasks, at-risk ones due within --within days, and missing
+    periodic reports. Exit 0 when the list was produced, 2 for unusable input.
+    """
+    from medreform_check.cli.output import emit
+    from medreform_check.commands.overdue import overdue_list
+    from medreform_check.render import renderer
+
+    result = _run_audit(plans, submissions, as_of, rules, verbose)
+    listed = overdue_list(result.report, within)
+    emit(renderer("overdue", fmt)(listed, _options(lang, no_color, output)), output)
+    return EXIT_OK
+
+
+# --- template ------------------------------------------------------------------------------
+
+
+@app.command()
+def template(
+    plans: Plans,
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", metavar="UNIT", help="The unit, by id or name.")
+    ],
+    period: Annotated[
+        str,
+        typer.Option("--period", "-p", metavar="PERIOD", help="2024-Q2, 2024-H1, 2024, 2024-06…"),
+    ],
+    fmt: Annotated[TemplateFormat, format_option()] = "yaml",
+    output: Output = None,
+    submissions: SubmissionPaths = None,
+    lang: LangOption = None,
+    rules: Rules = None,
+    debug: Debug = False,
+) -> int:
+    """An empty submission for a unit and period: the rows it must report, with hints.
+
+    With -s, milestones already reported done are left out and overdue ones kept.
+    """
+    from medreform_check.cli.output import emit
+    from medreform_check.commands.audit import read_plans
+    from medreform_check.commands.template import build_template
+    from medreform_check.language.periods import parse_period
+    from medreform_check.loading.rules import find_rules_dir, read_catalogue
+    from medreform_check.loading.submissions import read_submissions
+    from medreform_check.render import RenderOptions, renderer
+
+    try:
+        wanted = parse_period(period)
+    except ParseError as exc:
+        raise MedreformError(f"--period: {exc}") from None
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")
+    catalogue = read_catalogue(find_rules_dir(rules))
+    loaded, findings = read_plans(plans, catalogue)
+    for finding in findings:
+        say(str(finding))
+    reported = read_submissions(submissions, loaded, catalogue) if submissions else None
+    form = build_template(loaded, catalogue, unit, wanted, reported)
+    emit(renderer("template", fmt)(form, RenderOptions(lang=language(lang))), output)
+    return EXIT_OK

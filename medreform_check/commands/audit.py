@@ -1,0 +1,83 @@
+"""The quarterly audit, end to end: load plans, rules and submissions, then evaluate.
+
+This is the library entry point the CLI calls; it returns plain data and raises
+``MedreformError`` for input that cannot be used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from medreform_check.engine import evaluate
+from medreform_check.errors import Finding, InvalidInput
+from medreform_check.lint import lint_plans
+from medreform_check.loading.paths import files_under
+from medreform_check.loading.plan import plan_from
+from medreform_check.loading.rules import find_rules_dir, read_catalogue, read_checks
+from medreform_check.loading.submissions import paused_gc, read_submissions
+from medreform_check.loading.yamldoc import YamlDocument, load_yaml
+from medreform_check.model import Catalogue, Plan
+from medreform_check.report import Report, Status
+
+DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.UNREPORTED})
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan], list[Finding]]:
+    """Load and lint every plan; raises ``InvalidInput`` with all findings if any is an error."""
+    loaded: list[tuple[YamlDocument, Plan]] = []
+    findings: list[Finding] = []
+    empty = "no plan files (*.yaml, *.yml) in this directory"
+    for path in files_under(paths, PLAN_SUFFIXES, empty=empty):
+        doc = load_yaml(path)
+        plan, found = plan_from(doc)
+        findings += found
+        if plan is not None:
+            loaded.append((doc, plan))
+    findings += lint_plans(loaded, catalogue)
+    if any(f.is_error for f in findings):
+        raise InvalidInput(findings)
+    return [plan for _, plan in loaded], findings
+
+
+@dataclass(frozen=True)
+class Audit:
+    """A finished audit: the report, and warnings about the plans themselves."""
+
+    report: Report
+    plan_findings: Sequence[Finding] = field(default_factory=tuple)
+    notes: Sequence[str] = field(default_factory=tuple)  # how each submission file was read
+
+
+def run_audit(
+    plan_paths: Sequence[Path],
+    submission_paths: Sequence[Path],
+    as_of: date,
+    rules_dir: Path | None = None,
+    charts: bool = True,
+) -> Audit:
+    directory = find_rules_dir(rules_dir)
+    catalogue = read_catalogue(directory)
+    checks = read_checks(directory, catalogue)
+    plans, findings = read_plans(plan_paths, catalogue)
+    with paused_gc():
+        submissions = read_submissions(submission_paths, plans, catalogue, checks)
+        report = evaluate(plans, catalogue, submissions, as_of, charts)
+    return Audit(report, findings, tuple(submissions.notes))
+
+
+def exit_code(
+    report: Report, fail_on: frozenset[Status] = DEFAULT_FAIL_ON, strict: bool = False
+) -> int:
+    """1 when a result's status is in ``fail_on`` or a row was rejected (CONTRACT §3).
+
+    Aspirational (力争) targets never fail the run unless ``strict``; with ``strict``
+    warnings fail it too.
+    """
+    if report.rejected or (strict and report.warnings):
+        return 1
+    failing = (r for r in report.results if r.status in fail_on and (strict or not r.aspirational))
+    return 1 if any(failing) else 0

@@ -1,0 +1,83 @@
+"""Reporting completeness and timeliness (CONTRACT §2.1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from medreform_check.language.periods import Period, periods_overlapping
+from medreform_check.model import Plan, Receipt
+from medreform_check.report import ReportingEntry, ReportStatus
+
+
+def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStatus, date | None]:
+    # As of a date, a report sent later has not arrived yet.
+    receipts = [r for r in receipts if r.submitted is None or r.submitted <= as_of]
+    if not receipts:
+        return (ReportStatus.MISSING if as_of > due else ReportStatus.DUE), None
+    dated = [r.submitted for r in receipts if r.submitted is not None]
+    if not dated:
+        return ReportStatus.RECEIVED, None
+    first = min(dated)  # the first report for the period decides its timeliness
+    return (ReportStatus.ON_TIME if first <= due else ReportStatus.LATE), first
+
+
+def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
+    """One entry per reporting unit and per period of the plan that has ended by ``as_of``.
+
+    A period that ended before the plan was issued is not owed: no one could report under a
+    plan that did not exist yet.
+    """
+    if plan.reporting is None:
+        return []
+    kind, due_days = plan.reporting.every, plan.reporting.due_days
+    by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
+    for receipt in receipts:
+        by_key[receipt.unit, receipt.period].append(receipt)
+    units = plan.reporting_units()
+    entries = []
+    for period in periods_overlapping(kind, plan.start, plan.end):
+        if period.end >= as_of:  # a period ends with its last day
+            break
+        if plan.issued is not None and period.end < plan.issued:
+            continue
+        due = period.end + timedelta(days=due_days)
+        for unit in units:
+            status, submitted = _status(by_key.get((unit, period), []), due, as_of)
+            entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingRate:
+    """How one unit (or one period) has reported: of the reports owed, how many came, and
+    how many on time. A report not yet due is not owed."""
+
+    key: str
+    owed: int
+    received: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.owed if self.owed else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        # Reports without a submitted date cannot be judged on time: they count against it.
+        return self.on_time / self.owed if self.owed else None
+
+
+def reporting_rates(entries: Iterable[ReportingEntry], by: str) -> list[ReportingRate]:
+    """Rates per ``unit`` or per ``period``, in first-seen order."""
+    tallies: dict[str, list[int]] = {}
+    for entry in entries:
+        if entry.status is ReportStatus.DUE:
+            continue
+        tally = tallies.setdefault(entry.unit if by == "unit" else entry.period, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += entry.status is not ReportStatus.MISSING
+        tally[2] += entry.status is ReportStatus.ON_TIME
+    return [ReportingRate(key, *counts) for key, counts in tallies.items()]

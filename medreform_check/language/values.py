@@ -1,0 +1,143 @@
+"""Reported values as offices write them: ``80%``, ``８０％``, ``是``, ``41.2:33.5:25.3``.
+
+Each parser returns a plain Python value or raises ``ValueError`` with a message
+that says what was expected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from medreform_check.errors import ParseError
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+_TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "完成", "已完成"})
+_FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "未完成"})
+DONE_WORDS = "true/false, yes/no, 1/0, 是/否 or 完成/未完成"
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and letters become ASCII) and trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters spelt out, so 'a\\u200b' does not look like 'a'."""
+    return "".join(
+        c if c.isprintable() and c not in _INVISIBLE else f"\\u{ord(c):04x}" for c in text
+    )
+
+
+def shown(raw: object, limit: int = 60) -> str:
+    """An input value quoted for a message: invisible characters spelt out, and cut short —
+    a 100,000-character cell should not become a 100,000-character message."""
+    text = visible(str(raw))
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
+def finite(number: float) -> float:
+    if not math.isfinite(number):
+        raise ParseError(f"{number} is not a finite number")
+    return number
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """Split ``'80 %'`` into ``('80', '%')``; the unit part may be empty."""
+    text = normalise(text)
+    match = re.match(r"^([+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(.*)$", text)
+    if not match:
+        return text, ""
+    return match.group(1), match.group(2).strip()
+
+
+def parse_number(raw: object, unit: str | None = None) -> float:
+    """A finite number; a string may carry ``%`` (when ``unit`` is ``%``) or ``unit`` itself."""
+    if isinstance(raw, bool):
+        raise ParseError(f"expected a number, got {str(raw).lower()}")
+    if isinstance(raw, (int, float)):
+        try:
+            return finite(float(raw))
+        except OverflowError:
+            raise ParseError("number is too large") from None
+    if not isinstance(raw, str):
+        raise ParseError("expected a number")
+    digits, written_unit = split_unit(raw)
+    if written_unit and written_unit != unit:
+        expected = f"'{unit}' or no unit" if unit else "no unit"
+        raise ParseError(f"{shown(raw)} has unit {shown(written_unit)} (expected {expected})")
+    if _THOUSANDS.match(digits):
+        digits = digits.replace(",", "")
+    if not _NUMBER.match(digits):
+        raise ParseError(f"{shown(raw)} is not a number")
+    number = float(digits)
+    if not math.isfinite(number):  # digits only: too many of them for a float
+        raise ParseError(f"{shown(raw)} is too large a number")
+    return number
+
+
+def parse_done(raw: object) -> bool:
+    """A completion flag written as any of the accepted yes/no words."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    if isinstance(raw, str):
+        word = normalise(raw).lower()
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+    raise ParseError(f"{shown(raw)} is not a yes/no answer (expected {DONE_WORDS})")
+
+
+def parse_composition(raw: object, parts: tuple[str, ...]) -> dict[str, float]:
+    """A composition as a ``{part: value}`` mapping or ``'41.2:33.5:25.3'`` in part order."""
+    if isinstance(raw, dict):
+        unknown = sorted(set(map(str, raw)) - set(parts))
+        missing = [p for p in parts if p not in raw]
+        if unknown:
+            raise ParseError(f"unknown part(s) {', '.join(unknown)} (expected {', '.join(parts)})")
+        if missing:
+            raise ParseError(f"missing part(s) {', '.join(missing)}")
+        values = {p: parse_number(raw[p], "%") for p in parts}
+    elif isinstance(raw, str):
+        pieces = normalise(raw).split(":")
+        if len(pieces) != len(parts):
+            raise ParseError(
+                f"{shown(raw)} has {len(pieces)} part(s), expected {len(parts)} ({':'.join(parts)})"
+            )
+        values = {p: parse_number(x, "%") for p, x in zip(parts, pieces, strict=True)}
+    else:
+        raise ParseError(f"expected {len(parts)} values such as '50:30:20' or a mapping of parts")
+    if any(v < 0 for v in values.values()):
+        raise ParseError("composition parts cannot be negative")
+    if sum(values.values()) <= 0:
+        raise ParseError("composition parts add up to zero")
+    return values
+
+
+def shares(composition: dict[str, float]) -> dict[str, float]:
+    """Each part as a percentage of the whole."""
+    total = sum(composition.values())
+    return {part: value * 100.0 / total for part, value in composition.items()}
+
+
+def format_range(low: float | None, high: float | None) -> str:
+    """``0–100``; an open end is left blank (``0–``)."""
+    return (
+        f"{'' if low is None else format_number(low)}–{'' if high is None else format_number(high)}"
+    )
+
+
+def format_number(value: float, places: int = 2) -> str:
+    """``3.0`` → ``3``, ``82.456`` → ``82.46``: how people write figures."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")

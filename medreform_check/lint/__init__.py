@@ -1,0 +1,49 @@
+"""Lint rules: semantic checks with stable codes, over loaded plans and rules files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from medreform_check.errors import Finding, Severity
+from medreform_check.lint import catalogue_rules, loader_codes, plan_rules  # noqa: F401  (importing registers rules)
+from medreform_check.lint.catalogue_rules import CatalogueContext
+from medreform_check.lint.plan_rules import PlanContext
+from medreform_check.lint.registry import RULES, Rule, rules_for
+from medreform_check.loading.yamldoc import YamlDocument
+from medreform_check.model import Catalogue, Plan
+
+__all__ = ["RULES", "Rule", "lint_catalogue", "lint_plan", "lint_plans"]
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings, key=lambda f: (f.where.path, f.where.line or 0, f.where.col or 0, f.code)
+    )
+
+
+def lint_plan(plan: Plan, catalogue: Catalogue, doc: YamlDocument | None = None) -> list[Finding]:
+    """Every rule about plans, run over ``plan``; findings sorted by position."""
+    context = PlanContext(plan, catalogue, doc)
+    return _sorted([f for r in rules_for("plan") for f in r.findings(context)])
+
+
+def lint_plans(loaded: Sequence[tuple[YamlDocument, Plan]], catalogue: Catalogue) -> list[Finding]:
+    """Lint each plan, and check that no two plans share an id."""
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for doc, plan in loaded:
+        if plan.id in seen:
+            message = f"plan id '{plan.id}' is also used by {seen[plan.id]}"
+            findings.append(
+                Finding("duplicate-id", Severity.ERROR, doc.locate(("plan", "id")), message)
+            )
+        seen.setdefault(plan.id, doc.path)
+        findings += lint_plan(plan, catalogue, doc)
+        if plan.indicators:
+            findings += lint_catalogue(Catalogue(plan.indicators, doc.path), doc)
+    return findings
+
+
+def lint_catalogue(catalogue: Catalogue, doc: YamlDocument) -> list[Finding]:
+    context = CatalogueContext(catalogue, doc)
+    return _sorted([f for r in rules_for("catalogue") for f in r.findings(context)])

@@ -1,0 +1,497 @@
+"""What submitted rows mean, whatever file they came from (CONTRACT §1.4).
+
+Every row read is either used (an observation, a milestone report) or rejected with
+its file, line and reason; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from medreform_check.errors import Location, ParseError, cannot_read
+from medreform_check.language.periods import Period, parse_date, parse_period
+from medreform_check.language.values import (
+    format_number,
+    format_range,
+    normalise,
+    parse_composition,
+    parse_done,
+    parse_number,
+    shown,
+)
+from medreform_check.loading.checks import Check
+from medreform_check.loading.consistency import apply_checks
+from medreform_check.loading.paths import files_under
+from medreform_check.loading.readers import (
+    READERS,
+    CleanRows,
+    RawRow,
+    ReadNote,
+    ReadProblem,
+    filled_fields,
+)
+from medreform_check.model import (
+    Catalogue,
+    Indicator,
+    MilestoneReport,
+    Observation,
+    Plan,
+    Receipt,
+    RowIssue,
+    Submissions,
+    Task,
+    Value,
+)
+
+SUFFIXES = tuple(READERS)
+# Columns that can only make a plain value row (no task, no completion): the fast path's rows.
+_PLAIN_COLUMNS = frozenset({"unit", "period", "indicator", "value", "as_of", "submitted", "note"})
+
+
+class _Rejected(Exception):
+    """A row that cannot be used: a finding code, the reason, and where (default: the row)."""
+
+    def __init__(self, code: str, reason: str, at: Location | None = None) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.at = at
+
+
+def _plain_number(raw: object) -> float | None:
+    """``raw`` as a float when it is a plain finite number (the usual case), else None."""
+    if isinstance(raw, str):
+        if "_" in raw:  # float() reads 1_000; a report should not
+            return None
+        try:
+            number = float(raw)
+        except ValueError:
+            return None
+    elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        try:
+            number = float(raw)
+        except OverflowError:  # a 400-digit integer: the general parser says why
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class RowInterpreter:
+    """Decides what each raw row is, against the plans and indicators in use."""
+
+    def __init__(
+        self,
+        plans: Sequence[Plan],
+        catalogue: Catalogue,
+        know_units: bool = True,
+        fast: bool = True,
+    ) -> None:
+        self.fast = fast  # the bulk path for clean table rows (off only to test it against read)
+        # Without plans (validating submissions alone) units and tasks cannot be checked.
+        self.know_units = know_units
+        self.units: dict[str, str] = {}
+        self.indicators: dict[str, Indicator] = dict(catalogue.indicators)
+        self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
+        self.scopes: dict[tuple[str, str], frozenset[str]] = {}
+        self.receipts_seen: set[tuple[str, Period, date | None, str]] = set()
+        self.unit_cache: dict[object, str] = {}
+        self.date_cache: dict[str, date] = {}
+        self.period_cache: dict[object, Period] = {}
+        # For the fast path: each plain indicator's id -> (id, low, high, whole numbers); the id
+        # is kept so that observations share one string rather than hold a copy per row.
+        inf = float("inf")
+        self.limits: dict[str, tuple[str, float, float, bool]] = {
+            ident: (
+                ident,
+                -inf if low is None else low,
+                inf if high is None else high,
+                indicator.integer,
+            )
+            for ident, indicator in self.indicators.items()
+            if indicator.kind != "composition"
+            for low, high in [indicator.bounds]
+        }
+        for plan in plans:
+            for unit in plan.units.values():
+                # A unit is named by its id or, as offices tend to write it, its name.
+                self.units.setdefault(normalise(unit.name), unit.id)
+            self.indicators.update(plan.indicators)
+            for task in plan.tasks:
+                self.tasks.setdefault(task.id, []).append((plan, task))
+                self.scopes[plan.id, task.id] = frozenset(plan.units_in_scope(task))
+        for plan in plans:
+            for unit in plan.units.values():
+                self.units[unit.id] = unit.id
+
+    # --- single fields ---------------------------------------------------------------
+
+    def unit(self, row: RawRow) -> str:
+        raw = row.fields.get("unit")
+        if raw is None:
+            raise _Rejected(
+                "row-unknown", "no unit given (a 'unit' column, or 'unit:' at the top of the file)"
+            )
+        known = self.unit_cache.get(raw)
+        if known is not None:
+            return known
+        text = normalise(str(raw))
+        if not self.know_units:
+            return text
+        if text not in self.units:
+            raise _Rejected(
+                "row-unknown",
+                f"unknown unit {shown(text)}{_suggest(text, self.units)}",
+                row.where("unit"),
+            )
+        self.unit_cache[raw] = self.units[text]
+        return self.units[text]
+
+    # A file repeats a handful of dates and periods thousands of times: parse each once.
+
+    def day(self, row: RawRow, name: str) -> date | None:
+        raw = row.fields.get(name)
+        if raw is None:
+            return None
+        known = self.date_cache.get(raw) if isinstance(raw, str) else None
+        if known is not None:
+            return known
+        try:
+            parsed = parse_date(raw)
+        except ParseError as exc:
+            raise _Rejected("row-date", f"{name}: {exc}", row.where(name)) from None
+        if isinstance(raw, str):
+            self.date_cache[raw] = parsed
+        return parsed
+
+    def period(self, row: RawRow) -> Period | None:
+        raw = row.fields.get("period")
+        if raw is None:
+            return None
+        known = self.period_cache.get(raw)
+        if known is not None:
+            return known
+        try:
+            parsed = self.period_cache[raw] = parse_period(raw)
+        except ParseError as exc:
+            raise _Rejected("row-date", f"period: {exc}", row.where("period")) from None
+        return parsed
+
+    def value(self, row: RawRow, indicator: Indicator) -> Value:
+        raw = row.fields.get("value")
+        if raw is None:
+            raise _Rejected("row-value", f"no value given for {indicator.id}", row.where("value"))
+        try:
+            if indicator.kind == "composition":
+                return parse_composition(raw, indicator.parts)
+            number = _plain_number(raw)
+            if number is None:
+                number = parse_number(raw, indicator.unit or None)
+        except ParseError as exc:
+            raise _Rejected("row-value", f"value: {exc}", row.where("value")) from None
+        low, high = indicator.bounds
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise _Rejected(
+                "row-value",
+                f"value {format_number(number)} is outside {format_range(low, high)} "
+                f"for {indicator.name} ({indicator.id})",
+                row.where("value"),
+            )
+        if indicator.integer and number != int(number):
+            raise _Rejected(
+                "row-value",
+                f"{indicator.id} is a whole number; got {format_number(number)}",
+                row.where("value"),
+            )
+        return number
+
+    def task(self, row: RawRow, unit: str) -> tuple[Plan, Task]:
+        ident = normalise(str(row.fields["task"]))
+        if ident not in self.tasks:
+            raise _Rejected(
+                "row-unknown",
+                f"unknown task {shown(ident)}{_suggest(ident, self.tasks)}",
+                row.where("task"),
+            )
+        owned = [
+            (plan, task) for plan, task in self.tasks[ident] if unit in self.scopes[plan.id, ident]
+        ]
+        if not owned:
+            raise _Rejected(
+                "row-not-owner",
+                f"unit '{unit}' does not report on task '{ident}'",
+                row.where("task"),
+            )
+        return owned[0]
+
+    def indicator(self, row: RawRow) -> Indicator:
+        ident = normalise(str(row.fields["indicator"]))
+        if ident not in self.indicators:
+            raise _Rejected(
+                "row-unknown",
+                f"unknown indicator {shown(ident)}{_suggest(ident, self.indicators)}",
+                row.where("indicator"),
+            )
+        return self.indicators[ident]
+
+    # --- whole rows ------------------------------------------------------------------
+
+    def read_clean(self, batch: CleanRows, seq: int, out: Submissions) -> int:
+        """Read a run of clean table rows; returns the next row number in read order.
+
+        The fast path: a plain value row whose unit, period, dates, indicator and number all
+        check out becomes an observation here, exactly as ``read`` would make it. Any other
+        row — a milestone, an unknown name, a value to reject — goes through ``read``, so
+        every rule and message lives there alone.
+        """
+        names = batch.names
+        index = {name: k for k, name in enumerate(names)}
+        plain = {"unit", "indicator", "value"} <= set(names) and set(names) <= _PLAIN_COLUMNS
+        if not plain or not self.know_units or not self.fast:
+            for line, cells in batch.rows:
+                seq += self._read_cells(batch, line, cells, seq, out)
+            return seq
+        at_unit, at_indicator, at_value = index["unit"], index["indicator"], index["value"]
+        at_period, at_submitted, at_as_of = (
+            index.get("period"),
+            index.get("submitted"),
+            index.get("as_of"),
+        )
+        units, periods, dates = self.unit_cache, self.period_cache, self.date_cache
+        ends: dict[Period, date] = {}
+        observations, receipts, seen = out.observations, out.receipts, self.receipts_seen
+        path = batch.path
+        last_receipt: tuple[str, Period, date | None, str] | None = None
+        for line, cells in batch.rows:
+            unit = units.get(cells[at_unit])
+            period = periods.get(cells[at_period]) if at_period is not None else None
+            submitted = dates.get(cells[at_submitted]) if at_submitted is not None else None
+            if at_as_of is not None:
+                as_of = dates.get(cells[at_as_of])
+            elif period is None:
+                as_of = None
+            else:
+                as_of = ends.get(period) or ends.setdefault(period, period.end)
+            known = self.limits.get(cells[at_indicator])
+            number = _plain_number(cells[at_value])
+            if (
+                known is None
+                or unit is None
+                or number is None
+                or as_of is None
+                or (at_period is not None and period is None)
+                or (at_submitted is not None and submitted is None)
+                or not known[1] <= number <= known[2]
+                or (known[3] and number != int(number))
+            ):
+                seq += self._read_cells(batch, line, cells, seq, out)
+                continue
+            out.rows_read += 1
+            at = Location(path, line)
+            if period is not None:
+                receipt = (unit, period, submitted, path)
+                if receipt != last_receipt and receipt not in seen:
+                    seen.add(receipt)
+                    receipts.append(Receipt(unit, period, submitted, at))
+                last_receipt = receipt
+            observations.append(Observation(unit, known[0], number, as_of, submitted, seq, at))
+            seq += 1
+        return seq
+
+    def _read_cells(
+        self, batch: CleanRows, line: int, cells: list[str], seq: int, out: Submissions
+    ) -> int:
+        """A row the fast path does not settle, read the general way; 0 for a blank row
+        (not a row at all), else 1."""
+        fields = filled_fields(batch.names, cells, text_only=True)
+        if fields is None:
+            return 0
+        self.read(RawRow(Location(batch.path, line), fields, columns=batch.columns), seq, out)
+        return 1
+
+    def read(self, row: RawRow, seq: int, out: Submissions) -> None:
+        """Add what ``row`` says to ``out``, or reject it there with the reason."""
+        unit_text = None if row.fields.get("unit") is None else str(row.fields["unit"])
+        if not row.receipt_only:
+            out.rows_read += 1
+        try:
+            unit = self.unit(row)
+            period = self.period(row)
+            submitted = self.day(row, "submitted")
+            if (
+                period is not None
+                and (unit, period, submitted, row.at.path) not in self.receipts_seen
+            ):
+                self.receipts_seen.add((unit, period, submitted, row.at.path))
+                out.receipts.append(Receipt(unit, period, submitted, row.at))
+            if row.receipt_only:
+                return
+            as_of = self.day(row, "as_of") or (period.end if period else None)
+            if as_of is None:
+                raise _Rejected("row-date", "no period or as_of given: the value cannot be dated")
+            self._fill(row, unit, as_of, submitted, seq, out)
+        except _Rejected as rejection:
+            where = rejection.at or row.at
+            out.rejected.append(RowIssue(where, unit_text, rejection.reason, rejection.code))
+
+    def _fill(
+        self,
+        row: RawRow,
+        unit: str,
+        as_of: date,
+        submitted: date | None,
+        seq: int,
+        out: Submissions,
+    ) -> None:
+        fields = row.fields
+        if fields.get("indicator") is None and fields.get("task") is None:
+            raise _Rejected("row-subject", "the row names neither an indicator nor a task")
+        if (
+            fields.get("value") is None
+            and fields.get("done") is None
+            and fields.get("completed_on") is None
+        ):
+            # A template row nobody filled in: nothing was reported, and nothing is wrong.
+            subject = fields.get("indicator") or fields.get("task")
+            out.warnings.append(
+                RowIssue(
+                    row.at,
+                    str(fields["unit"]),
+                    f"left blank: nothing reported for {subject}",
+                    "row-blank",
+                )
+            )
+            return
+        if not self.know_units and fields.get("indicator") is None:
+            self._unplanned_task_row(row)
+            return
+        task = self.task(row, unit)[1] if fields.get("task") is not None else None
+        if fields.get("indicator") is not None:
+            indicator = self.indicator(row)
+            if task is not None and task.indicator != indicator.id:
+                raise _Rejected(
+                    "row-subject",
+                    f"task '{task.id}' is measured by {task.indicator or 'completion'}, "
+                    f"not {indicator.id}",
+                    row.where("indicator"),
+                )
+        elif task is not None and task.indicator is not None:
+            indicator = self.indicators[task.indicator]
+        else:
+            assert task is not None
+            out.milestones.append(self._milestone(row, unit, task, as_of, submitted, seq))
+            return
+        value = self.value(row, indicator)
+        out.observations.append(
+            Observation(unit, indicator.id, value, as_of, submitted, seq, row.at)
+        )
+
+    def _unplanned_task_row(self, row: RawRow) -> None:
+        """Check what can be checked of a task row when no plan says what the task is."""
+        if row.fields.get("done") is None:
+            return
+        try:
+            done = parse_done(row.fields["done"])
+        except ParseError as exc:
+            raise _Rejected("row-value", f"done: {exc}", row.where("done")) from None
+        if done and self.day(row, "completed_on") is None:
+            raise _Rejected(
+                "row-completion", "reported done but completed_on is missing", row.where("done")
+            )
+
+    def _milestone(
+        self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
+    ) -> MilestoneReport:
+        # Offices often write 是/否 into the value column; take it as the answer.
+        name = "done" if row.fields.get("done") is not None else "value"
+        raw = row.fields.get(name)
+        if raw is None:
+            raise _Rejected("row-value", f"milestone task '{task.id}' needs 'done' (yes/no)")
+        try:
+            done = parse_done(raw)
+        except ParseError as exc:
+            raise _Rejected("row-value", f"{name}: {exc}", row.where(name)) from None
+        completed_on = self.day(row, "completed_on")
+        if done and completed_on is None:
+            raise _Rejected(
+                "row-completion",
+                f"task '{task.id}' is reported done but completed_on is missing",
+                row.where("done"),
+            )
+        evidence = row.fields.get("evidence")
+        evidence_text = None if evidence is None else str(evidence).strip() or None
+        if done and task.evidence_required and evidence_text is None:
+            raise _Rejected(
+                "row-completion",
+                f"task '{task.id}' requires evidence (佐证材料) for a completion",
+                row.at,
+            )
+        return MilestoneReport(
+            unit, task.id, done, completed_on, as_of, submitted, seq, row.at, evidence_text
+        )
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Reading builds hundreds of thousands of objects and no reference cycles; the
+    collector's repeated scans of that growing heap cost more than the reading itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # What was built stays alive to the end: move it out of the collector's sight
+        # rather than have the next collection scan it all.
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def read_submissions(
+    paths: Iterable[Path],
+    plans: Sequence[Plan],
+    catalogue: Catalogue,
+    checks: Sequence[Check] = (),
+    know_units: bool = True,
+    fast: bool = True,
+) -> Submissions:
+    """Read every submission file, interpret every row in it, and apply the checks."""
+    interpreter = RowInterpreter(plans, catalogue, know_units, fast)
+    out = Submissions()
+    seq = 0
+    unsupported = "unsupported file type '{suffix}' (expected {expected})"
+    for path in files_under(paths, SUFFIXES, unsupported):
+        reader = READERS[path.suffix.lower()]
+        try:
+            items = list(reader(path))
+        except OSError as exc:  # a CSV or workbook; YAML reports its own
+            raise cannot_read(path, exc) from None
+        for item in items:
+            if isinstance(item, CleanRows):
+                seq = interpreter.read_clean(item, seq + 1, out) - 1
+                continue
+            if isinstance(item, ReadNote):
+                out.notes.append(item.text)
+                continue
+            if isinstance(item, ReadProblem):
+                if item.warning:
+                    out.warnings.append(item.issue)
+                else:
+                    out.rows_read += 1
+                    out.rejected.append(item.issue)
+                continue
+            seq += 1
+            interpreter.read(item, seq, out)
+    apply_checks(out, checks)
+    return out

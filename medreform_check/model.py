@@ -1,0 +1,225 @@
+"""The typed model every loader produces and the engine consumes: plain, frozen data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from medreform_check.errors import Location
+from medreform_check.language.periods import Period
+from medreform_check.language.targets import Target
+
+INDICATOR_KINDS = ("level", "rate", "count", "amount", "composition")
+DIRECTIONS = ("higher", "lower", "none")
+AGGREGATES = ("all", "any", "mean", "sum", "min", "max")
+EVERY_KINDS = ("year", "half", "quarter", "month")
+NOWHERE = Location("<built in>")  # for objects made in code, not read from a file
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """How one indicator is measured (CONTRACT §1.1)."""
+
+    id: str
+    name: str
+    kind: str
+    unit: str = ""
+    name_en: str | None = None
+    aliases: tuple[str, ...] = ()  # other names offices write (CONTRACT §1.1 "Names")
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    better: str | None = None
+    parts: tuple[str, ...] = ()
+    definition: str | None = None
+    at: Location = NOWHERE
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """Declared bounds; a rate is in percent points, 0–100, unless it says otherwise."""
+        if self.kind == "rate":
+            return (0.0 if self.min is None else self.min, 100.0 if self.max is None else self.max)
+        return self.min, self.max
+
+    def definition_key(self) -> tuple[object, ...]:
+        """What makes two declarations the same indicator (names and notes aside)."""
+        return (self.kind, self.unit, self.min, self.max, self.integer, self.better, self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A reporting or responsible unit: a hospital, a health centre, a bureau."""
+
+    id: str
+    name: str
+    classes: tuple[str, ...] = ()
+    at: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    deadline: date | None  # None only in a plan with errors, which is never evaluated
+    target: Target | None
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    reason: str
+    until: date | None = None
+
+    def applies(self, as_of: date) -> bool:
+        return self.until is None or as_of <= self.until
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One task of a plan. Exactly one of ``deadline``, ``stages`` and ``every`` is set."""
+
+    id: str
+    title: str
+    order: int
+    at: Location
+    section: str | None = None
+    source: str | None = None
+    lead: str | None = None
+    owners: tuple[str, ...] = ()
+    owner_classes: tuple[str, ...] = ()
+    aggregate: str = "all"
+    indicator: str | None = None
+    target: Target | None = None
+    deadline: date | None = None
+    stages: tuple[Stage, ...] = ()
+    every: str | None = None
+    start: date | None = None  # `from`
+    until: date | None = None
+    aspirational: bool = False
+    waived: Waiver | None = None
+    evidence_required: bool = False
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.indicator is None
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    every: str
+    due_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    title: str
+    start: date
+    end: date
+    path: str
+    units: Mapping[str, Unit]
+    tasks: tuple[Task, ...]
+    indicators: Mapping[str, Indicator] = field(default_factory=dict)
+    issuer: str | None = None
+    document_no: str | None = None
+    issued: date | None = None
+    warn_days: int = 30
+    reporting: Reporting | None = None
+
+    def units_in_scope(self, task: Task) -> tuple[str, ...]:
+        """Who reports for ``task``: its owners, the units of its owner classes, else its lead."""
+        scope = dict.fromkeys(task.owners)  # ordered, and membership in O(1)
+        if task.owner_classes:
+            wanted = set(task.owner_classes)
+            for unit in self.units.values():
+                if not wanted.isdisjoint(unit.classes):
+                    scope.setdefault(unit.id)
+        if not scope and not task.owner_classes and task.lead:
+            scope[task.lead] = None
+        return tuple(scope)
+
+    def reporting_units(self) -> tuple[str, ...]:
+        """Units that owe periodic reports: every unit responsible for reporting on some task."""
+        seen: dict[str, None] = {}
+        for task in self.tasks:
+            for unit in self.units_in_scope(task):
+                seen.setdefault(unit, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    indicators: Mapping[str, Indicator]
+    path: str = "<none>"
+
+
+# --- what submissions carry -------------------------------------------------------------
+
+Composition = dict[str, float]
+Value = float | Composition
+
+
+class Observation(NamedTuple):
+    """One reported value of one indicator by one unit, as of a date (a named tuple: there
+    are hundreds of thousands of them, and it is cheap to build)."""
+
+    unit: str
+    indicator: str
+    value: Value
+    as_of: date
+    submitted: date | None
+    seq: int  # order read, across all files: the last tie-breaker
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneReport:
+    """A unit's report on a milestone task: done or not, and when."""
+
+    unit: str
+    task: str
+    done: bool
+    completed_on: date | None
+    as_of: date
+    submitted: date | None
+    seq: int
+    at: Location
+    evidence: str | None = None
+
+    @property
+    def dated(self) -> date:
+        """A completion counts from the day it happened; a 'not done' from its as_of."""
+        return self.completed_on if self.done and self.completed_on else self.as_of
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Evidence that a unit sent a report for a period (for CONTRACT §2.1)."""
+
+    unit: str
+    period: Period
+    submitted: date | None
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class RowIssue:
+    """A rejected row, or a warning about one: file, line, unit, why, and a finding code."""
+
+    at: Location
+    unit: str | None
+    reason: str
+    code: str = "row-shape"
+
+
+@dataclass
+class Submissions:
+    """Everything read from submission files: used rows and rejected ones."""
+
+    observations: list[Observation] = field(default_factory=list)
+    milestones: list[MilestoneReport] = field(default_factory=list)
+    receipts: list[Receipt] = field(default_factory=list)
+    rejected: list[RowIssue] = field(default_factory=list)
+    warnings: list[RowIssue] = field(default_factory=list)
+    rows_read: int = 0
+    notes: list[str] = field(default_factory=list)  # how each file was read, for --verbose

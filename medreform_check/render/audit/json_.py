@@ -1,0 +1,68 @@
+"""``--format json``: exactly the object of CONTRACT §3.1."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from medreform_check.model import RowIssue
+from medreform_check.render import RenderOptions
+from medreform_check.render.common import json_value
+from medreform_check.render.labels import notes_text
+from medreform_check.report import Report, Result
+
+
+def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
+    return {
+        "plan": result.plan,
+        "task": result.task,
+        "title": result.title,
+        "lead": result.lead,
+        "period": result.period,
+        "deadline": result.deadline.isoformat(),
+        "target": result.target,
+        "status": result.status.value,
+        "actual": json_value(result.actual),
+        "actual_at_deadline": json_value(result.actual_at_deadline),
+        "units": list(result.units),
+        "missing_units": list(result.missing_units),
+        "days_overdue": result.days_overdue,
+        "completed_on": json_value(result.completed_on),
+        "message": notes_text(result.notes, lang, report.unit_names),
+    }
+
+
+def issue_object(issue: RowIssue) -> dict[str, Any]:
+    return {
+        "file": issue.at.path,
+        "line": issue.at.line,
+        "unit": issue.unit,
+        "reason": issue.reason,
+    }
+
+
+def report_object(report: Report, lang: str, results: list[Result] | None = None) -> dict[str, Any]:
+    return {
+        "as_of": report.as_of.isoformat(),
+        "plans": list(report.plans),
+        "summary": report.summary(),
+        "results": [
+            result_object(r, report, lang) for r in (report.results if results is None else results)
+        ],
+        "rejected": [issue_object(i) for i in report.rejected],
+        "warnings": [issue_object(i) for i in report.warnings],
+        "reporting": [
+            {
+                "unit": e.unit,
+                "period": e.period,
+                "due": e.due.isoformat(),
+                "submitted": json_value(e.submitted),
+                "status": e.status.value,
+            }
+            for e in report.reporting
+        ],
+    }
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return json.dumps(report_object(report, options.lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,181 @@
+"""``--format table``: the terminal view, one row per task instance.
+
+Status is shown by colour *and* by symbol and word, so it still reads when printed
+in black and white. Text from input is never parsed as rich markup.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from medreform_check.engine.reporting import reporting_rates
+from medreform_check.model import RowIssue
+from medreform_check.render import RenderOptions
+from medreform_check.render.common import (
+    by_section,
+    completion_text,
+    display_value,
+    due_text,
+    percent,
+    target_text,
+)
+from medreform_check.render.labels import (
+    REPORT_STATUS_LABELS,
+    STATUS_SYMBOLS,
+    notes_text,
+    status_label,
+    word,
+)
+from medreform_check.render.terminal import titled_table, to_text
+from medreform_check.report import Report, ReportStatus, Result, Status
+
+STATUS_STYLES: dict[Status, str] = {
+    Status.MET: "green",
+    Status.MET_LATE: "cyan",
+    Status.MISSED: "bold red",
+    Status.UNREPORTED: "bold magenta",
+    Status.AT_RISK: "yellow",
+    Status.PENDING: "default",
+    Status.WAIVED: "dim",
+}
+REPORT_STYLES: dict[ReportStatus, str] = {
+    ReportStatus.ON_TIME: "green",
+    ReportStatus.LATE: "yellow",
+    ReportStatus.RECEIVED: "default",
+    ReportStatus.MISSING: "bold red",
+    ReportStatus.DUE: "dim",
+}
+
+
+def status_text(status: Status, lang: str) -> Text:
+    return Text(
+        f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}", style=STATUS_STYLES[status]
+    )
+
+
+def _task_cell(result: Result, report: Report, lang: str) -> Text:
+    text = Text(result.title)
+    if result.aspirational:
+        text.append(" " + word("aspirational_mark", lang), style="italic")
+    text.append(f"\n{result.task}", style="dim")
+    # The title already says "aspirational"; the other notes explain the verdict.
+    notes = tuple(n for n in result.notes if n.code != "aspirational")
+    message = notes_text(notes, lang, report.unit_names)
+    if message:
+        text.append(f"\n{message}", style="dim italic")
+    return text
+
+
+def results_table(report: Report, results: list[Result], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column(word("task", lang), ratio=1, overflow="fold")
+    table.add_column(word("due", lang), no_wrap=True)
+    table.add_column(word("target", lang), no_wrap=True, max_width=16)
+    table.add_column(word("actual", lang), no_wrap=True, max_width=16)
+    table.add_column(word("status", lang), no_wrap=True)
+    for result in results:
+        indicator = report.indicators.get(result.indicator) if result.indicator else None
+        table.add_row(
+            _task_cell(result, report, lang),
+            Text(due_text(result)),
+            Text(target_text(result, lang), overflow="ellipsis"),
+            Text(display_value(result.actual, indicator, lang), overflow="ellipsis"),
+            status_text(result.status, lang),
+        )
+    return table
+
+
+def summary_lines(report: Report, lang: str) -> list[Text]:
+    """The footer: counts by status, then how much of what is due has been met."""
+    counts = report.summary()
+    line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of})", style="bold")
+    statuses = Text()
+    for k, status in enumerate(Status):
+        if k:
+            statuses.append(" · ")
+        statuses.append(
+            f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status.value]}",
+            style=STATUS_STYLES[status],
+        )
+    done = Text(completion_text(report, lang))
+    return [line, statuses, done]
+
+
+def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
+    lines: list[RenderableType] = [Text(f"{title} ({len(issues)})", style="bold")]
+    for issue in issues:
+        at, unit, reason = issue.at, issue.unit, issue.reason
+        line = Text(f"  {at}  ")
+        if unit:
+            line.append(f"[{unit}] ", style="dim")
+        line.append(reason)
+        lines.append(line)
+    return Group(*lines)
+
+
+def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
+    """Reporting and on-time rates per unit and per period, then the missing reports."""
+    tables: list[RenderableType] = []
+    for by, title in (("unit", "reporting_by_unit"), ("report_period", "reporting_by_period")):
+        table = titled_table(word(title, lang))
+        for key in (
+            by,
+            "owed",
+            "received_count",
+            "on_time_count",
+            "reporting_rate",
+            "on_time_rate",
+        ):
+            table.add_column(word(key, lang), justify="left" if key == by else "right")
+        for rate in reporting_rates(report.reporting, "unit" if by == "unit" else "period"):
+            name = report.unit_names.get(rate.key, rate.key) if by == "unit" else rate.key
+            table.add_row(
+                Text(name),
+                str(rate.owed),
+                str(rate.received),
+                str(rate.on_time),
+                percent(rate.rate),
+                percent(rate.on_time_rate),
+            )
+        tables.append(table)
+    late = [e for e in report.reporting if e.status in (ReportStatus.MISSING, ReportStatus.LATE)]
+    if late:
+        table = titled_table(word("missing_or_late", lang))
+        for key in ("unit", "report_period", "due", "submitted", "status"):
+            table.add_column(word(key, lang))
+        for entry in late:
+            table.add_row(
+                Text(report.unit_names.get(entry.unit, entry.unit)),
+                Text(entry.period),
+                Text(entry.due.isoformat()),
+                Text(entry.submitted.isoformat() if entry.submitted else "—"),
+                Text(REPORT_STATUS_LABELS[entry.status][lang], style=REPORT_STYLES[entry.status]),
+            )
+        tables.append(table)
+    return tables
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = options.lang
+    parts: list[RenderableType] = []
+    for plan in report.plans:
+        heading = Text(report.plan_titles.get(plan, plan), style="bold")
+        if plan in report.plan_documents:
+            heading.append(f"  {report.plan_documents[plan]}", style="dim")
+        parts.append(heading)
+    if not report.results:
+        parts.append(Text(word("no_results", lang)))
+    for _, section, results in by_section(report.results):
+        parts.append(Text(f"\n{section or word('no_section', lang)}", style="bold underline"))
+        parts.append(results_table(report, results, lang))
+    parts += summary_lines(report, lang)
+    if report.reporting:
+        parts += reporting_tables(report, lang)
+    if report.rejected:
+        parts.append(issues_block(word("rejected", lang), report.rejected, lang))
+    if report.warnings:
+        parts.append(issues_block(word("warnings", lang), report.warnings, lang))
+    return to_text(parts, options)

@@ -1,0 +1,81 @@
+"""Value formatting shared by renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from medreform_check.commands.summaries import overall_completion
+from medreform_check.language.values import format_number
+from medreform_check.model import Indicator
+from medreform_check.render.labels import word
+from medreform_check.report import Report, Result
+
+
+def percent(value: float | None) -> str:
+    """A rate as people read it: ``0.746`` → ``75%``; ``—`` when there is nothing to rate."""
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def completion_text(report: Report, lang: str) -> str:
+    """ "Due by now: 63; met: 47 (75%)." — the line under every summary."""
+    overall = overall_completion(report)
+    return word("completion", lang).format(
+        due=overall.due, met=overall.met, rate=percent(overall.rate)
+    )
+
+
+def json_number(value: float) -> int | float:
+    """Floating-point noise removed (3.2000000000000003 → 3.2); whole numbers as integers."""
+    rounded = round(value, 10)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
+
+
+def json_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return json_number(value)
+    if isinstance(value, Mapping):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def display_value(value: Any, indicator: Indicator | None, lang: str) -> str:
+    """A value as a person reads it: ``3.2 级``, ``82.5%``, ``41.2:33.5:25.3``, ``done``."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return word("done" if value else "not_done", lang)
+    if isinstance(value, Mapping):
+        return ":".join(format_number(v, 1) for v in value.values())
+    unit = indicator.unit if indicator else ""
+    text = format_number(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+
+
+_TARGET_WORDS_ZH = {"done": "完成", "increase": "较上年提高", "decrease": "较上年下降"}
+
+
+def target_text(result: Result, lang: str) -> str:
+    """The target as shown to people: a milestone's is "done" (完成)."""
+    return _TARGET_WORDS_ZH.get(result.target, result.target) if lang == "zh" else result.target
+
+
+def due_text(result: Result) -> str:
+    return result.period or result.deadline.isoformat()
+
+
+def by_section(results: tuple[Result, ...]) -> list[tuple[str, str | None, list[Result]]]:
+    """Results grouped by plan and section, in the order they first appear."""
+    groups: dict[tuple[str, str | None], list[Result]] = {}
+    for result in results:
+        groups.setdefault((result.plan, result.section), []).append(result)
+    return [(plan, section, found) for (plan, section), found in groups.items()]

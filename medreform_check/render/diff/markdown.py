@@ -1,0 +1,30 @@
+"""``diff --format markdown``: a table to paste into a pull request."""
+
+from __future__ import annotations
+
+from medreform_check.commands.diff import PlanDiff
+from medreform_check.render import RenderOptions
+from medreform_check.render.labels import DIFF_LABELS, aspect_label, word
+from medreform_check.render.markdown import cell, table
+
+
+def render(diff: PlanDiff, options: RenderOptions) -> str:
+    lang = options.lang
+    lines = [f"### {diff.plan}: {diff.old} → {diff.new}", ""]
+    if not diff.changes:
+        return "\n".join([*lines, word("no_changes", lang), ""])
+    rows = [
+        [
+            f"`{cell(c.task)}`",
+            cell(aspect_label(c.aspect, lang)),
+            f"**{DIFF_LABELS[c.verdict][lang]}**" if c.failing else DIFF_LABELS[c.verdict][lang],
+            cell(c.old or "—"),
+            cell(c.new or "—"),
+        ]
+        for c in diff.changes
+    ]
+    headings = [word(k, lang) for k in ("task", "aspect", "change", "old", "new")]
+    lines += table(headings, rows)
+    if diff.failing:
+        lines += ["", f"> {word('fails_review', lang)}"]
+    return "\n".join(lines) + "\n"

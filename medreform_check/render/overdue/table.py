@@ -1,0 +1,59 @@
+"""``overdue --format table``: the terminal and print view, one table per lead unit."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from medreform_check.commands.overdue import OverdueList, missing_by_unit
+from medreform_check.render import RenderOptions
+from medreform_check.render.audit.table import status_text
+from medreform_check.render.common import display_value, due_text, target_text
+from medreform_check.render.labels import word
+from medreform_check.render.terminal import titled_table, to_text
+
+
+def render(overdue: OverdueList, options: RenderOptions) -> str:
+    lang, report = options.lang, overdue.report
+    names = report.unit_names
+    heading = Text(
+        f"{word('overdue_title', lang)} — {word('as_of', lang)} {report.as_of}", style="bold"
+    )
+    parts: list[RenderableType] = [heading]
+    if overdue.within is not None:
+        parts.append(Text(word("due_within", lang).format(n=overdue.within)))
+    if not overdue.results:
+        parts.append(Text(word("nothing_overdue", lang)))
+    for group in overdue.groups:
+        title = f"{group.name} ({group.lead})" if group.lead else word("no_lead", lang)
+        table = titled_table(title, expand=True)
+        table.add_column(word("task", lang), ratio=3, overflow="fold")
+        table.add_column(word("due", lang), no_wrap=True)
+        table.add_column(word("days", lang), justify="right", no_wrap=True)
+        table.add_column(word("status", lang), no_wrap=True)
+        table.add_column(
+            f"{word('actual', lang)} / {word('target', lang)}", no_wrap=True, min_width=12
+        )
+        table.add_column(word("not_reported_by", lang), ratio=1, overflow="fold")
+        for r in group.results:
+            indicator = report.indicators.get(r.indicator) if r.indicator else None
+            task = Text(r.title)
+            task.append(f"\n{r.task}", style="dim")
+            actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, lang)}"
+            table.add_row(
+                task,
+                Text(due_text(r)),
+                Text(str(r.days_overdue or "")),
+                status_text(r.status, lang),
+                Text(actual),
+                Text("、".join(names.get(u, u) for u in r.missing_units)),
+            )
+        parts.append(table)
+    if overdue.missing_reports:
+        table = titled_table(word("missing_reports", lang))
+        table.add_column(word("unit", lang))
+        table.add_column(word("periods", lang))
+        for unit, periods in missing_by_unit(overdue.missing_reports).items():
+            table.add_row(Text(names.get(unit, unit)), Text(", ".join(periods)))
+        parts.append(table)
+    return to_text(parts, options)

@@ -1,0 +1,65 @@
+"""``template --format xlsx``: a workbook to fill in — styled header, yes/no choices for the
+done column, widths that fit, the header frozen, hints in the note column."""
+
+from __future__ import annotations
+
+import io
+
+from medreform_check.commands.template import Template
+from medreform_check.render import RenderOptions
+from medreform_check.render.template.common import COLUMNS, HEADINGS, cells
+
+_WIDTHS = {
+    "unit": 20,
+    "period": 10,
+    "indicator": 28,
+    "task": 24,
+    "value": 12,
+    "done": 10,
+    "completed_on": 13,
+    "as_of": 13,
+    "evidence": 24,
+    "submitted": 13,
+    "note": 70,
+}
+
+
+def render(template: Template, options: RenderOptions) -> bytes:
+    # Imported here: openpyxl costs ~90 ms and only Excel output needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    zh = options.lang == "zh"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = f"{template.period.label}填报" if zh else f"{template.period.label} report"
+    sheet.append(list(HEADINGS[options.lang]))
+    for row in template.rows:
+        sheet.append(cells(template, row, options.lang))
+    header_fill = PatternFill("solid", start_color="1F4E78")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for index, name in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS[name]
+    last = max(2, len(template.rows) + 1)
+    done = get_column_letter(COLUMNS.index("done") + 1)
+    choices = '"是,否"' if zh else '"yes,no"'
+    validation = DataValidation(type="list", formula1=choices, allow_blank=True)
+    validation.error = "请选择 是 或 否" if zh else "Choose yes or no"
+    validation.showErrorMessage = True
+    sheet.add_data_validation(validation)
+    validation.add(f"{done}2:{done}{last}")
+    # A date typed as 2024-07-05 shows as a date; the reader takes date cells as dates.
+    for column in ("completed_on", "as_of", "submitted"):
+        letter = get_column_letter(COLUMNS.index(column) + 1)
+        for (cell,) in sheet[f"{letter}2:{letter}{last}"]:
+            cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

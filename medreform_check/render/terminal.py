@@ -1,0 +1,40 @@
+"""Rendering rich renderables to plain or coloured text."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+
+from medreform_check.render import RenderOptions
+
+
+def titled_table(title: str, expand: bool = False) -> Table:
+    """A table under a bold title at its left, with a rule below the header: the look of
+    every terminal table, which also prints well on paper."""
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        expand=expand,
+        pad_edge=False,
+    )
+
+
+def to_text(renderables: list[RenderableType], options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        color_system="standard" if options.color else None,
+        force_terminal=options.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()

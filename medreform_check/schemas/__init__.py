@@ -1,0 +1,1 @@
+"""JSON Schemas for the four kinds of file, and their validation into located findings."""

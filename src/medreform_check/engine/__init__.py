@@ -1,9 +1,0 @@
-"""The rule engine: pure functions from plans and observations to verdicts (CONTRACT §2).
-
-No file is read and nothing is printed here.
-"""
-
-from .evaluate import evaluate, evaluate_instance
-from .instances import Instance, instances_of
-
-__all__ = ["Instance", "evaluate", "evaluate_instance", "instances_of"]
