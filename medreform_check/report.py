@@ -1,8 +1,13 @@
-"""What an audit produces: plain data for renderers, computed once by the engine."""
+"""What an audit produces: plain data for renderers.
+
+The engine decides each instance's ``Result``; the audit use case (``commands.audit``) adds
+every summary a reader sees — counts, completion rates, the overdue list, reporting rates —
+computed once into ``Summaries``. Renderers only lay these out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -69,10 +74,45 @@ class Result:
     completed_on: date | None
     aspirational: bool
     notes: tuple[Note, ...] = ()
-    # The task's value at each reported date up to the as-of date, for trend charts.
-    history: tuple[tuple[date, float], ...] = ()
+    history: Trend = field(default_factory=lambda: Trend(()))
     target_spec: Target | None = None  # the parsed target, for charts; None for milestones
     completions: tuple[Completion, ...] = ()  # milestones: each unit's latest report
+
+
+TrendPoints = tuple[tuple[date, float], ...]
+
+
+class Trend:
+    """The task's value at each reported date up to the as-of date: the points of its trend
+    line. Computed on first use — at province scale a pass over every unit per reported date
+    costs more than the audit itself, and most outputs never draw a trend — then kept."""
+
+    __slots__ = ("_compute", "_points")
+
+    def __init__(self, points: TrendPoints | Callable[[], TrendPoints]) -> None:
+        self._points = points if isinstance(points, tuple) else None
+        self._compute = None if isinstance(points, tuple) else points
+
+    @property
+    def points(self) -> TrendPoints:
+        if self._points is None:
+            assert self._compute is not None
+            self._points, self._compute = self._compute(), None
+        return self._points
+
+    def __iter__(self) -> Iterator[tuple[date, float]]:
+        return iter(self.points)
+
+    def __len__(self) -> int:
+        return len(self.points)
+
+    def __bool__(self) -> bool:
+        return bool(self.points)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Trend) and self.points == other.points
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache: not hashable
 
 
 class ReportStatus(StrEnum):
@@ -95,13 +135,92 @@ class ReportingEntry:
     status: ReportStatus
 
 
+@dataclass(frozen=True, slots=True)
+class CompletionRate:
+    """Of the instances due by the as-of date (waived ones aside), how many were met."""
+
+    key: str | None
+    name: str
+    due: int
+    met: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.due if self.due else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingRate:
+    """How one unit (or one period) has reported: of the reports owed, how many came, and
+    how many on time. A report not yet due is not owed."""
+
+    key: str
+    owed: int
+    received: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.owed if self.owed else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        # Reports without a submitted date cannot be judged on time: they count against it.
+        return self.on_time / self.owed if self.owed else None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadGroup:
+    """Results that share a lead unit (``lead`` None: no lead), for lists by responsibility."""
+
+    lead: str | None
+    name: str
+    results: tuple[Result, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionGroup:
+    """The results of one section of one plan, in plan order."""
+
+    plan: str
+    section: str | None
+    results: tuple[Result, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingReports:
+    """The periods one unit has not reported."""
+
+    unit: str
+    periods: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summaries:
+    """What a reader sees besides the verdicts, each computed once (``commands.summaries``)."""
+
+    counts: Mapping[Status, int]  # every status, in Status order
+    overall: CompletionRate  # every instance due by the as-of date
+    by_lead: tuple[CompletionRate, ...]  # best rate first
+    by_section: tuple[CompletionRate, ...]
+    sections: tuple[SectionGroup, ...]  # results by plan and section, as the plans list them
+    overdue: tuple[LeadGroup, ...]  # overdue results by lead, most days overdue first
+    at_risk: tuple[Result, ...]  # soonest deadline first
+    reporting_by_unit: tuple[ReportingRate, ...]
+    reporting_by_period: tuple[ReportingRate, ...]
+    late_reports: tuple[ReportingEntry, ...]  # missing or late, in reporting order
+    missing_reports: tuple[MissingReports, ...]
+
+
 @dataclass(frozen=True)
 class Report:
-    """Everything ``audit`` knows: verdicts, rejected rows, warnings, reporting."""
+    """Everything ``audit`` knows: verdicts, rejected rows, warnings, reporting, summaries."""
 
     as_of: date
     plans: tuple[str, ...]
     results: tuple[Result, ...]
+    summaries: Summaries
     rejected: tuple[RowIssue, ...] = ()
     warnings: tuple[RowIssue, ...] = ()
     reporting: tuple[ReportingEntry, ...] = ()
@@ -111,9 +230,3 @@ class Report:
     plan_titles: Mapping[str, str] = field(default_factory=dict)
     plan_documents: Mapping[str, str] = field(default_factory=dict)
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
-
-    def summary(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in Status}
-        for result in self.results:
-            counts[result.status.value] += 1
-        return counts

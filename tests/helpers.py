@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from medreform_check.engine import evaluate
+from medreform_check.commands.audit import build_report
 from medreform_check.errors import Location
 from medreform_check.language.targets import parse_target
 from medreform_check.model import (
@@ -120,7 +120,7 @@ def run(the_plan: Plan, rows: Sequence[Observation | MilestoneReport], as_of: st
         observations=[r for r in rows if isinstance(r, Observation)],
         milestones=[r for r in rows if isinstance(r, MilestoneReport)],
     )
-    return evaluate([the_plan], CATALOGUE, subs, d(as_of))
+    return build_report([the_plan], CATALOGUE, subs, d(as_of))
 
 
 def results(

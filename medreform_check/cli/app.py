@@ -83,12 +83,11 @@ def _run_audit(
     as_of: str | None,
     rules: Path | None,
     verbose: bool,
-    charts: bool = False,
 ) -> Audit:
     """Load and evaluate; plan warnings (and, with --verbose, how files were read) to stderr."""
     from medreform_check.commands.audit import run_audit
 
-    result = run_audit(plans, submissions or [], as_of_date(as_of), rules, charts)
+    result = run_audit(plans, submissions or [], as_of_date(as_of), rules)
     for finding in result.plan_findings:
         say(str(finding))
     if verbose:
@@ -128,7 +127,7 @@ def audit(
     from medreform_check.render import renderer
 
     failing = statuses(fail_on, "--fail-on")
-    result = _run_audit(plans, submissions, as_of, rules, verbose, charts=fmt == "html")
+    result = _run_audit(plans, submissions, as_of, rules, verbose)
     emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
     code = exit_code(result.report, failing, strict)
     return EXIT_FAILED if strict and result.plan_findings else code

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from medreform_check.commands.summaries import summarise
 from medreform_check.engine import evaluate
 from medreform_check.errors import Finding, InvalidInput
 from medreform_check.lint import lint_plans
@@ -19,7 +20,7 @@ from medreform_check.loading.plan import plan_from
 from medreform_check.loading.rules import find_rules_dir, read_catalogue, read_checks
 from medreform_check.loading.submissions import paused_gc, read_submissions
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
-from medreform_check.model import Catalogue, Plan
+from medreform_check.model import Catalogue, Plan, Submissions
 from medreform_check.report import Report, Status
 
 DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.UNREPORTED})
@@ -52,12 +53,35 @@ class Audit:
     notes: Sequence[str] = field(default_factory=tuple)  # how each submission file was read
 
 
+def build_report(
+    plans: Sequence[Plan], catalogue: Catalogue, submissions: Submissions, as_of: date
+) -> Report:
+    """The verdicts as of ``as_of``, with every summary a reader sees computed once."""
+    evaluation = evaluate(plans, catalogue, submissions, as_of)
+    names = {unit.id: unit.name for plan in plans for unit in plan.units.values()}
+    return Report(
+        as_of=as_of,
+        plans=tuple(plan.id for plan in plans),
+        results=evaluation.results,
+        summaries=summarise(evaluation.results, evaluation.reporting, as_of, names),
+        rejected=tuple(submissions.rejected),
+        warnings=tuple(submissions.warnings),
+        reporting=evaluation.reporting,
+        unit_names=names,
+        plan_titles={plan.id: plan.title for plan in plans},
+        plan_documents={plan.id: plan.document_no for plan in plans if plan.document_no},
+        indicators={
+            **catalogue.indicators,
+            **{k: v for plan in plans for k, v in plan.indicators.items()},
+        },
+    )
+
+
 def run_audit(
     plan_paths: Sequence[Path],
     submission_paths: Sequence[Path],
     as_of: date,
     rules_dir: Path | None = None,
-    charts: bool = True,
 ) -> Audit:
     directory = find_rules_dir(rules_dir)
     catalogue = read_catalogue(directory)
@@ -65,7 +89,7 @@ def run_audit(
     plans, findings = read_plans(plan_paths, catalogue)
     with paused_gc():
         submissions = read_submissions(submission_paths, plans, catalogue, checks)
-        report = evaluate(plans, catalogue, submissions, as_of, charts)
+        report = build_report(plans, catalogue, submissions, as_of)
     return Audit(report, findings, tuple(submissions.notes))
 
 

@@ -1,59 +1,142 @@
-"""Summaries of an audit for people: completion rates by lead unit and by section.
-
-Computed here, once, from the verdicts; renderers only show them.
-"""
+"""Summaries of an audit for people, each defined once: counts by status, completion rates by
+lead and by section, results by section, the overdue list grouped by lead, the at-risk list,
+reporting rates and the missing reports. The audit use case computes them into the report;
+renderers only show them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 
-from medreform_check.report import Report, Result, Status
+from medreform_check.report import (
+    CompletionRate,
+    LeadGroup,
+    MissingReports,
+    ReportingEntry,
+    ReportingRate,
+    ReportStatus,
+    Result,
+    SectionGroup,
+    Status,
+    Summaries,
+)
 
 DONE = (Status.MET, Status.MET_LATE)
 
 
-@dataclass(frozen=True, slots=True)
-class CompletionRate:
-    """Of the instances due by the as-of date (waived ones aside), how many were met."""
-
-    key: str | None
-    name: str
-    due: int
-    met: int
-    overdue: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.met / self.due if self.due else None
+def status_counts(results: Iterable[Result]) -> dict[Status, int]:
+    counts = dict.fromkeys(Status, 0)
+    for result in results:
+        counts[result.status] += 1
+    return counts
 
 
-def _is_due(result: Result, report: Report) -> bool:
-    return result.deadline <= report.as_of and result.status is not Status.WAIVED
+def completion_rates(
+    results: Iterable[Result], as_of: date, by: str, names: Mapping[str, str]
+) -> list[CompletionRate]:
+    """Completion per ``lead`` (named) or per ``section``, best rate first, then most due.
 
-
-def completion_rates(report: Report, by: str) -> list[CompletionRate]:
-    """Completion per ``lead`` (named) or per ``section``, best rate first, then most due."""
+    Counted: instances due by ``as_of``, waived ones aside; met late counts as met.
+    """
     key: Callable[[Result], str | None] = (
         (lambda r: r.lead) if by == "lead" else (lambda r: r.section)
     )
     tallies: dict[str | None, list[int]] = {}
-    for result in report.results:
-        if not _is_due(result, report):
+    for result in results:
+        if result.deadline > as_of or result.status is Status.WAIVED:
             continue
         tally = tallies.setdefault(key(result), [0, 0, 0])
         tally[0] += 1
         tally[1] += result.status in DONE
         tally[2] += result.status.overdue
     rates = [
-        CompletionRate(k, (report.unit_names.get(k, k) if by == "lead" else k) if k else "", *t)
+        CompletionRate(k, (names.get(k, k) if by == "lead" else k) if k else "", *t)
         for k, t in tallies.items()
     ]
     return sorted(rates, key=lambda r: (-(r.rate or 0.0), -r.due, r.name))
 
 
-def overall_completion(report: Report) -> CompletionRate:
-    """Every instance due by the as-of date, whoever leads it."""
-    rates = completion_rates(report, "lead")
+def overall_completion(rates: Sequence[CompletionRate]) -> CompletionRate:
+    """All of ``rates`` (a partition of the instances due) added together."""
     totals = (sum(r.due for r in rates), sum(r.met for r in rates), sum(r.overdue for r in rates))
     return CompletionRate(None, "", *totals)
+
+
+def by_section(results: Iterable[Result]) -> tuple[SectionGroup, ...]:
+    """Results grouped by plan and section, in the order they first appear."""
+    groups: dict[tuple[str, str | None], list[Result]] = {}
+    for result in results:
+        groups.setdefault((result.plan, result.section), []).append(result)
+    return tuple(
+        SectionGroup(plan, section, tuple(found)) for (plan, section), found in groups.items()
+    )
+
+
+def _urgency(result: Result) -> tuple[int, int]:
+    # Overdue first, most days first; then at-risk, soonest deadline first.
+    if result.days_overdue is not None:
+        return (0, -result.days_overdue)
+    return (1, result.deadline.toordinal())
+
+
+def by_urgency(results: Iterable[Result]) -> list[Result]:
+    """Most days overdue first, then at risk by deadline; ties keep plan and task order."""
+    return sorted(results, key=_urgency)  # sorted() is stable
+
+
+def by_lead(results: Iterable[Result], names: Mapping[str, str]) -> tuple[LeadGroup, ...]:
+    """Results grouped by lead unit, in the order of each lead's first result."""
+    grouped: dict[str | None, list[Result]] = {}
+    for result in results:
+        grouped.setdefault(result.lead, []).append(result)
+    return tuple(
+        LeadGroup(lead, names.get(lead, lead) if lead else "", tuple(found))
+        for lead, found in grouped.items()
+    )
+
+
+def reporting_rates(entries: Iterable[ReportingEntry], by: str) -> list[ReportingRate]:
+    """Rates per ``unit`` or per ``period``, in first-seen order."""
+    tallies: dict[str, list[int]] = {}
+    for entry in entries:
+        if entry.status is ReportStatus.DUE:
+            continue
+        tally = tallies.setdefault(entry.unit if by == "unit" else entry.period, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += entry.status is not ReportStatus.MISSING
+        tally[2] += entry.status is ReportStatus.ON_TIME
+    return [ReportingRate(key, *counts) for key, counts in tallies.items()]
+
+
+def missing_by_unit(entries: Iterable[ReportingEntry]) -> tuple[MissingReports, ...]:
+    """Each unit with missing reports, and those periods, in order."""
+    periods: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.status is ReportStatus.MISSING:
+            periods.setdefault(entry.unit, []).append(entry.period)
+    return tuple(MissingReports(unit, tuple(found)) for unit, found in periods.items())
+
+
+def summarise(
+    results: Sequence[Result],
+    reporting: Sequence[ReportingEntry],
+    as_of: date,
+    names: Mapping[str, str],
+) -> Summaries:
+    leads = completion_rates(results, as_of, "lead", names)
+    overdue = by_urgency(r for r in results if r.status.overdue)
+    at_risk = sorted((r for r in results if r.status is Status.AT_RISK), key=lambda r: r.deadline)
+    late = (ReportStatus.MISSING, ReportStatus.LATE)
+    return Summaries(
+        counts=status_counts(results),
+        overall=overall_completion(leads),
+        by_lead=tuple(leads),
+        by_section=tuple(completion_rates(results, as_of, "section", names)),
+        sections=by_section(results),
+        overdue=by_lead(overdue, names),
+        at_risk=tuple(at_risk),
+        reporting_by_unit=tuple(reporting_rates(reporting, "unit")),
+        reporting_by_period=tuple(reporting_rates(reporting, "period")),
+        late_reports=tuple(e for e in reporting if e.status in late),
+        missing_reports=missing_by_unit(reporting),
+    )

@@ -23,7 +23,15 @@ from medreform_check.model import (
     Task,
     Value,
 )
-from medreform_check.report import Completion, Note, Report, Result, Status
+from medreform_check.report import (
+    Completion,
+    Note,
+    ReportingEntry,
+    Result,
+    Status,
+    Trend,
+    TrendPoints,
+)
 
 Comparable = float | tuple[float, ...]
 
@@ -283,7 +291,6 @@ def evaluate_instance(
     evidence: Evidence,
     as_of: date,
     sources: TaskSources | None = None,
-    charts: bool = True,
 ) -> Result:
     """The verdict on one instance as of ``as_of`` (CONTRACT §2)."""
     task, deadline = instance.task, instance.deadline
@@ -299,9 +306,9 @@ def evaluate_instance(
     actual_at_deadline: Value | bool | None = None
     days_overdue: int | None = None
     completed_on: date | None = None
-    # The trend points cost a pass over every unit per reported date: computed for charts,
-    # or when an open instance needs its projection.
-    history = view.history(as_of) if charts else []
+    # The trend points cost a pass over every unit per reported date: computed here only
+    # when an open instance needs its projection, else on first use (``Trend``).
+    history: TrendPoints | None = None
 
     if task.waived is not None and task.waived.applies(as_of):
         status = Status.WAIVED
@@ -317,7 +324,7 @@ def evaluate_instance(
                 notes.append(Note("due_soon", {"days": days_left}))
             target = instance.target
             if target is not None and target.projectable:
-                history = history or view.history(as_of)
+                history = tuple(view.history(as_of))
                 projected = project(history, deadline)
                 if projected is not None and not target.meets(projected):
                     status = Status.AT_RISK
@@ -360,7 +367,7 @@ def evaluate_instance(
         completed_on=completed_on,
         aspirational=task.aspirational,
         notes=tuple(notes),
-        history=tuple(history),
+        history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
         target_spec=instance.target,
         completions=view.completions(as_of),
     )
@@ -372,18 +379,21 @@ def indicator_for(task: Task, plan: Plan, catalogue: Catalogue) -> Indicator | N
     return plan.indicators.get(task.indicator) or catalogue.indicators.get(task.indicator)
 
 
+@dataclass(frozen=True)
+class Evaluation:
+    """Every instance's verdict, and every report owed, as of one date."""
+
+    results: tuple[Result, ...]
+    reporting: tuple[ReportingEntry, ...]
+
+
 def evaluate(
     plans: Sequence[Plan],
     catalogue: Catalogue,
     submissions: Submissions,
     as_of: date,
-    charts: bool = True,
-) -> Report:
-    """Every instance of every task of every plan, judged as of ``as_of``.
-
-    ``charts`` keeps each result's trend points (``Result.history``) for reports that draw
-    them; without it only the instances whose verdict needs a projection compute theirs.
-    """
+) -> Evaluation:
+    """Every instance of every task of every plan, judged as of ``as_of``."""
     evidence = Evidence.of(submissions)
     results = []
     for plan in plans:
@@ -392,23 +402,9 @@ def evaluate(
             sources = TaskSources(task, indicator, plan.units_in_scope(task), evidence)
             for instance in instances_of(task, plan, as_of):
                 results.append(
-                    evaluate_instance(instance, plan, indicator, evidence, as_of, sources, charts)
+                    evaluate_instance(instance, plan, indicator, evidence, as_of, sources)
                 )
     reporting = [
         entry for plan in plans for entry in reporting_entries(plan, submissions.receipts, as_of)
     ]
-    return Report(
-        as_of=as_of,
-        plans=tuple(plan.id for plan in plans),
-        results=tuple(results),
-        rejected=tuple(submissions.rejected),
-        warnings=tuple(submissions.warnings),
-        reporting=tuple(reporting),
-        unit_names={unit.id: unit.name for plan in plans for unit in plan.units.values()},
-        plan_titles={plan.id: plan.title for plan in plans},
-        plan_documents={plan.id: plan.document_no for plan in plans if plan.document_no},
-        indicators={
-            **catalogue.indicators,
-            **{k: v for plan in plans for k, v in plan.indicators.items()},
-        },
-    )
+    return Evaluation(tuple(results), tuple(reporting))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from medreform_check.language.periods import Period, periods_overlapping
@@ -48,36 +47,3 @@ def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> l
             status, submitted = _status(by_key.get((unit, period), []), due, as_of)
             entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
     return entries
-
-
-@dataclass(frozen=True, slots=True)
-class ReportingRate:
-    """How one unit (or one period) has reported: of the reports owed, how many came, and
-    how many on time. A report not yet due is not owed."""
-
-    key: str
-    owed: int
-    received: int
-    on_time: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.received / self.owed if self.owed else None
-
-    @property
-    def on_time_rate(self) -> float | None:
-        # Reports without a submitted date cannot be judged on time: they count against it.
-        return self.on_time / self.owed if self.owed else None
-
-
-def reporting_rates(entries: Iterable[ReportingEntry], by: str) -> list[ReportingRate]:
-    """Rates per ``unit`` or per ``period``, in first-seen order."""
-    tallies: dict[str, list[int]] = {}
-    for entry in entries:
-        if entry.status is ReportStatus.DUE:
-            continue
-        tally = tallies.setdefault(entry.unit if by == "unit" else entry.period, [0, 0, 0])
-        tally[0] += 1
-        tally[1] += entry.status is not ReportStatus.MISSING
-        tally[2] += entry.status is ReportStatus.ON_TIME
-    return [ReportingRate(key, *counts) for key, counts in tallies.items()]

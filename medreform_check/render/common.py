@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from medreform_check.commands.summaries import overall_completion
 from medreform_check.language.values import format_number
 from medreform_check.model import Indicator
 from medreform_check.render.labels import word
@@ -20,7 +19,7 @@ def percent(value: float | None) -> str:
 
 def completion_text(report: Report, lang: str) -> str:
     """ "Due by now: 63; met: 47 (75%)." — the line under every summary."""
-    overall = overall_completion(report)
+    overall = report.summaries.overall
     return word("completion", lang).format(
         due=overall.due, met=overall.met, rate=percent(overall.rate)
     )
@@ -71,11 +70,3 @@ def target_text(result: Result, lang: str) -> str:
 
 def due_text(result: Result) -> str:
     return result.period or result.deadline.isoformat()
-
-
-def by_section(results: tuple[Result, ...]) -> list[tuple[str, str | None, list[Result]]]:
-    """Results grouped by plan and section, in the order they first appear."""
-    groups: dict[tuple[str, str | None], list[Result]] = {}
-    for result in results:
-        groups.setdefault((result.plan, result.section), []).append(result)
-    return [(plan, section, found) for (plan, section), found in groups.items()]

@@ -78,7 +78,7 @@ def test_no_reporting_without_plan_reporting() -> None:
 
 
 def test_rates_per_unit_and_per_period() -> None:
-    from medreform_check.engine.reporting import reporting_rates
+    from medreform_check.commands.summaries import reporting_rates
 
     receipts = [
         receipt("a", Q1, "2024-04-10"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from medreform_check.commands.summaries import completion_rates
-
 from helpers import done, obs, plan, run, task
 
 
@@ -32,13 +30,13 @@ def test_rates_count_only_instances_due_by_the_as_of_date() -> None:
         ],
         "2024-06-30",
     )
-    by_lead = [(r.key, r.due, r.met, r.overdue, r.rate) for r in completion_rates(report, "lead")]
+    by_lead = [(r.key, r.due, r.met, r.overdue, r.rate) for r in report.summaries.by_lead]
     # y: 1 of 1; x: 1 of 2 (a3 is not due); no lead: 0 of 1. Best rate first.
     assert by_lead == [("y", 1, 1, 0, 1.0), ("x", 2, 1, 1, 0.5), (None, 1, 0, 1, 0.0)]
-    by_section = [(r.key, r.due, r.met) for r in completion_rates(report, "section")]
+    by_section = [(r.key, r.due, r.met) for r in report.summaries.by_section]
     assert by_section == [
         ("一", 2, 1),
         ("二", 2, 1),
     ]  # equal rates: the one with more due first, then name
-    names = {r.key: r.name for r in completion_rates(report, "lead")}
+    names = {r.key: r.name for r in report.summaries.by_lead}
     assert names["x"] == "单位x"

@@ -518,8 +518,9 @@ class TestOrderAndShape:
 
         p = plan(task(indicator="rate", target=">= 80", every="quarter"))
         report = run(p, [obs("a", "rate", 90, "2023-03-31")], "2024-06-30")
-        assert sum(report.summary().values()) == len(report.results) == 6
-        assert set(report.summary()) == {
+        counts = report.summaries.counts
+        assert sum(counts.values()) == len(report.results) == 6
+        assert {status.value for status in counts} == {
             "met",
             "met_late",
             "missed",

@@ -124,24 +124,25 @@ def test_table_in_black_and_white() -> None:
 
 
 def _with_missing_reports() -> Report:
+    """The report above, with unit b (卫生院) missing two quarterly reports."""
     from dataclasses import replace
     from datetime import date
 
+    from medreform_check.commands.summaries import summarise
     from medreform_check.report import ReportingEntry, ReportStatus
 
-    missing = [
+    base = report()
+    missing = tuple(
         ReportingEntry("p", "b", period, due, None, ReportStatus.MISSING)
         for period, due in (("2024-Q1", date(2024, 4, 15)), ("2023-Q4", date(2024, 1, 15)))
-    ]
-    return replace(report(), reporting=(*missing,))
+    )
+    summaries = summarise(base.results, missing, base.as_of, base.unit_names)
+    return replace(base, reporting=missing, summaries=summaries)
 
 
 def test_every_format_lists_missing_reports_and_the_window() -> None:
     listed = overdue_list(_with_missing_reports(), within=20)
-    assert [(e.unit, e.period) for e in listed.missing_reports] == [
-        ("b", "2024-Q1"),
-        ("b", "2023-Q4"),
-    ]
+    assert [(m.unit, m.periods) for m in listed.missing_reports] == [("b", ("2024-Q1", "2023-Q4"))]
     table = renderer("overdue", "table")(listed, RenderOptions(lang="zh", width=100))
     markdown = renderer("overdue", "markdown")(listed, RenderOptions(lang="zh"))
     for text in (table, markdown):

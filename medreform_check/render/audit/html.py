@@ -11,13 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from medreform_check import __version__
-from medreform_check.commands.summaries import completion_rates
-from medreform_check.engine.reporting import reporting_rates
 from medreform_check.language.values import format_number
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import (
-    by_section,
     completion_text,
     display_value,
     due_text,
@@ -118,11 +115,10 @@ def _header(report: Report, lang: str) -> str:
 
 
 def _summary(report: Report, lang: str) -> str:
-    counts = report.summary()
     tiles = "".join(
         f'<div class="tile st-{s.value}"><span class="sym">{STATUS_SYMBOLS[s]}</span>'
-        f"<b>{counts[s.value]}</b><span>{_e(status_label(s, lang))}</span></div>"
-        for s in Status
+        f"<b>{n}</b><span>{_e(status_label(s, lang))}</span></div>"
+        for s, n in report.summaries.counts.items()
     )
     line = completion_text(report, lang)
     return (
@@ -133,7 +129,8 @@ def _summary(report: Report, lang: str) -> str:
 
 def _rate_rows(report: Report, by: str, lang: str) -> list[str]:
     rows = []
-    for k, rate in enumerate(completion_rates(report, by), 1):
+    rates = report.summaries.by_lead if by == "lead" else report.summaries.by_section
+    for k, rate in enumerate(rates, 1):
         name = rate.name or (word("no_lead", lang) if by == "lead" else word("no_section", lang))
         label = _t("chart_rate", lang, met=rate.met, due=rate.due)
         bar = progress_bar(rate.rate, RATE_FILL, label)
@@ -217,11 +214,12 @@ def _actual_cell(result: Result, report: Report, lang: str) -> str:
 
 
 def _trend_cell(result: Result, lang: str) -> str:
-    if not result.history or isinstance(result.actual, bool):
+    history = result.history.points
+    if not history or isinstance(result.actual, bool):
         return ""
-    points = "; ".join(f"{day} {format_number(value)}" for day, value in result.history)
+    points = "; ".join(f"{day} {format_number(value)}" for day, value in history)
     label = _t("chart_trend", lang, points=points, d=result.deadline)
-    return sparkline(result.history, result.target_spec, result.deadline, label)
+    return sparkline(history, result.target_spec, result.deadline, label)
 
 
 def _result_row(result: Result, report: Report, lang: str) -> str:
@@ -253,9 +251,9 @@ def _sections(report: Report, lang: str) -> str:
         f'<h2 class="tasks">{_e(_t("tasks", lang))}</h2>',
         f'<p class="legend">{_e(_t("legend", lang))}</p>',
     ]
-    for _, section, results in by_section(report.results):
-        rows = [_result_row(r, report, lang) for r in results]
-        title = section or word("no_section", lang)
+    for group in report.summaries.sections:
+        rows = [_result_row(r, report, lang) for r in group.results]
+        title = group.section or word("no_section", lang)
         parts.append(
             f'<section class="group"><h3>{_e(title)}</h3>{_table(heads, rows, "results")}</section>'
         )
@@ -266,7 +264,7 @@ def _reporting(report: Report, lang: str) -> str:
     if not report.reporting:
         return ""
     rows = []
-    for rate in reporting_rates(report.reporting, "unit"):
+    for rate in report.summaries.reporting_by_unit:
         rows.append(
             _cells(
                 _e(report.unit_names.get(rate.key, rate.key)),
@@ -289,8 +287,7 @@ def _reporting(report: Report, lang: str) -> str:
             f'<span class="badge rs-{e.status.value}">'
             f"{_e(REPORT_STATUS_LABELS[e.status][lang])}</span>",
         )
-        for e in report.reporting
-        if e.status in (ReportStatus.MISSING, ReportStatus.LATE)
+        for e in report.summaries.late_reports
     ]
     late_heads = [
         word(k, lang) for k in ("unit", "report_period", "deadline", "submitted", "status")

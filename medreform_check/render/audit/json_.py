@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import json_value
 from medreform_check.render.labels import notes_text
-from medreform_check.report import Report, Result
+from medreform_check.report import Report, ReportingEntry, Result
 
 
 def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
@@ -41,11 +42,17 @@ def issue_object(issue: RowIssue) -> dict[str, Any]:
     }
 
 
-def report_object(report: Report, lang: str, results: list[Result] | None = None) -> dict[str, Any]:
+def report_object(
+    report: Report,
+    lang: str,
+    results: Sequence[Result] | None = None,
+    reporting: Sequence[ReportingEntry] | None = None,
+) -> dict[str, Any]:
+    """The audit object; ``results`` and ``reporting`` narrow it (the overdue list)."""
     return {
         "as_of": report.as_of.isoformat(),
         "plans": list(report.plans),
-        "summary": report.summary(),
+        "summary": {status.value: n for status, n in report.summaries.counts.items()},
         "results": [
             result_object(r, report, lang) for r in (report.results if results is None else results)
         ],
@@ -59,7 +66,7 @@ def report_object(report: Report, lang: str, results: list[Result] | None = None
                 "submitted": json_value(e.submitted),
                 "status": e.status.value,
             }
-            for e in report.reporting
+            for e in (report.reporting if reporting is None else reporting)
         ],
     }
 

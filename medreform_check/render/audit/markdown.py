@@ -3,8 +3,6 @@ units ranked by completion, what is overdue, what is at risk, and reporting."""
 
 from __future__ import annotations
 
-from medreform_check.commands.summaries import completion_rates, overall_completion
-from medreform_check.engine.reporting import reporting_rates
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import display_value, due_text, percent, target_text
 from medreform_check.render.labels import (
@@ -15,7 +13,7 @@ from medreform_check.render.labels import (
     word,
 )
 from medreform_check.render.markdown import cell, table
-from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.report import Report, Result
 
 _TEXT = {
     "title": {"en": "Progress report as of {day}", "zh": "截至{day}进展通报"},
@@ -63,11 +61,11 @@ def _task(result: Result) -> str:
 
 
 def _overall(report: Report, lang: str) -> list[str]:
-    counts = report.summary()
+    counts = report.summaries.counts
     listed = ("、" if lang == "zh" else ", ").join(
-        f"{status_label(s, lang)} {counts[s.value]}" for s in Status
+        f"{status_label(s, lang)} {n}" for s, n in counts.items()
     )
-    overall = overall_completion(report)
+    overall = report.summaries.overall
     line = _t(
         "total",
         lang,
@@ -91,7 +89,7 @@ def _ranking(report: Report, lang: str) -> list[str]:
             str(r.overdue),
             percent(r.rate),
         ]
-        for k, r in enumerate(completion_rates(report, "lead"), 1)
+        for k, r in enumerate(report.summaries.by_lead, 1)
     ]
     heads = [word("rank", lang), _t("lead", lang)]
     heads += [word(k, lang) for k in ("due_count", "met_count", "overdue_count", "completion_rate")]
@@ -104,8 +102,6 @@ def _ranking(report: Report, lang: str) -> list[str]:
 
 
 def _overdue(report: Report, lang: str) -> list[str]:
-    from medreform_check.commands.overdue import overdue_list
-
     rows = [
         [
             cell(report.unit_names.get(r.lead, r.lead) if r.lead else _t("no_lead", lang)),
@@ -116,7 +112,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
             cell(_actual(r, report, lang)),
             cell("、".join(report.unit_names.get(u, u) for u in r.missing_units)),
         ]
-        for group in overdue_list(report).groups
+        for group in report.summaries.overdue
         for r in group.results
     ]
     heads = [
@@ -131,9 +127,6 @@ def _overdue(report: Report, lang: str) -> list[str]:
 
 
 def _at_risk(report: Report, lang: str) -> list[str]:
-    risky = sorted(
-        (r for r in report.results if r.status is Status.AT_RISK), key=lambda r: r.deadline
-    )
     rows = [
         [
             _task(r),
@@ -142,7 +135,7 @@ def _at_risk(report: Report, lang: str) -> list[str]:
             cell(_actual(r, report, lang)),
             cell(notes_text(r.notes, lang, report.unit_names)),
         ]
-        for r in risky
+        for r in report.summaries.at_risk
     ]
     heads = [_t(k, lang) for k in ("task", "deadline", "days_left", "actual", "note")]
     return [
@@ -157,11 +150,11 @@ def _reporting(report: Report, lang: str) -> list[str]:
     if not report.reporting:
         return []
     rows = []
-    for rate in reporting_rates(report.reporting, "unit"):
+    for rate in report.summaries.reporting_by_unit:
         late = [
             f"{e.period} {REPORT_STATUS_LABELS[e.status][lang]}"
-            for e in report.reporting
-            if e.unit == rate.key and e.status in (ReportStatus.MISSING, ReportStatus.LATE)
+            for e in report.summaries.late_reports
+            if e.unit == rate.key
         ]
         name = report.unit_names.get(rate.key, rate.key)
         rows.append(

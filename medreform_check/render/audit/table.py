@@ -6,16 +6,16 @@ in black and white. Text from input is never parsed as rich markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from medreform_check.engine.reporting import reporting_rates
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import (
-    by_section,
     completion_text,
     display_value,
     due_text,
@@ -69,7 +69,7 @@ def _task_cell(result: Result, report: Report, lang: str) -> Text:
     return text
 
 
-def results_table(report: Report, results: list[Result], lang: str) -> Table:
+def results_table(report: Report, results: Sequence[Result], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(word("task", lang), ratio=1, overflow="fold")
     table.add_column(word("due", lang), no_wrap=True)
@@ -90,14 +90,14 @@ def results_table(report: Report, results: list[Result], lang: str) -> Table:
 
 def summary_lines(report: Report, lang: str) -> list[Text]:
     """The footer: counts by status, then how much of what is due has been met."""
-    counts = report.summary()
+    counts = report.summaries.counts
     line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of})", style="bold")
     statuses = Text()
     for k, status in enumerate(Status):
         if k:
             statuses.append(" · ")
         statuses.append(
-            f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status.value]}",
+            f"{STATUS_SYMBOLS[status]} {status_label(status, lang)} {counts[status]}",
             style=STATUS_STYLES[status],
         )
     done = Text(completion_text(report, lang))
@@ -130,7 +130,12 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
             "on_time_rate",
         ):
             table.add_column(word(key, lang), justify="left" if key == by else "right")
-        for rate in reporting_rates(report.reporting, "unit" if by == "unit" else "period"):
+        rates = (
+            report.summaries.reporting_by_unit
+            if by == "unit"
+            else report.summaries.reporting_by_period
+        )
+        for rate in rates:
             name = report.unit_names.get(rate.key, rate.key) if by == "unit" else rate.key
             table.add_row(
                 Text(name),
@@ -141,7 +146,7 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
                 percent(rate.on_time_rate),
             )
         tables.append(table)
-    late = [e for e in report.reporting if e.status in (ReportStatus.MISSING, ReportStatus.LATE)]
+    late = report.summaries.late_reports
     if late:
         table = titled_table(word("missing_or_late", lang))
         for key in ("unit", "report_period", "due", "submitted", "status"):
@@ -168,9 +173,9 @@ def render(report: Report, options: RenderOptions) -> str:
         parts.append(heading)
     if not report.results:
         parts.append(Text(word("no_results", lang)))
-    for _, section, results in by_section(report.results):
-        parts.append(Text(f"\n{section or word('no_section', lang)}", style="bold underline"))
-        parts.append(results_table(report, results, lang))
+    for group in report.summaries.sections:
+        parts.append(Text(f"\n{group.section or word('no_section', lang)}", style="bold underline"))
+        parts.append(results_table(report, group.results, lang))
     parts += summary_lines(report, lang)
     if report.reporting:
         parts += reporting_tables(report, lang)

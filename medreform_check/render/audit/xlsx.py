@@ -9,8 +9,6 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from medreform_check.commands.summaries import completion_rates
-from medreform_check.engine.reporting import reporting_rates
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.csv_ import COLUMNS, render_rows
 from medreform_check.render.common import completion_text
@@ -66,14 +64,12 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
     _set(sheet.cell(1, 1), f"{word('summary', lang)} — {word('as_of', lang)} {report.as_of}")
     sheet.cell(1, 1).font = Font(bold=True)
     _set(sheet.cell(2, 1), completion_text(report, lang))
-    counts = report.summary()
-    for row_number, status in enumerate(Status, 4):
+    for row_number, (status, count) in enumerate(report.summaries.counts.items(), 4):
         _set(sheet.cell(row_number, 1), f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}")
         sheet.cell(row_number, 1).fill = PatternFill("solid", start_color=FILLS[status])
-        sheet.cell(row_number, 2).value = counts[status.value]
+        sheet.cell(row_number, 2).value = count
     top = len(Status) + 5
-    for by in ("lead", "section"):
-        rates = completion_rates(report, by)
+    for by, rates in (("lead", report.summaries.by_lead), ("section", report.summaries.by_section)):
         rows: list[tuple[Any, ...]] = [
             (r.name or "—", r.due, r.met, r.overdue, r.rate) for r in rates
         ]
@@ -92,7 +88,7 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
         rows = [
             (report.unit_names.get(r.key, r.key), r.owed, r.received, r.on_time, r.rate,
              r.on_time_rate)
-            for r in reporting_rates(report.reporting, "unit")
+            for r in report.summaries.reporting_by_unit
         ]  # fmt: skip
         _block(sheet, top, heads, rows)
     sheet.column_dimensions["A"].width = 36

@@ -11,6 +11,5 @@ from medreform_check.render.audit.json_ import report_object
 
 
 def render(overdue: OverdueList, options: RenderOptions) -> str:
-    data = report_object(overdue.report, options.lang, list(overdue.results))
-    data["reporting"] = [r for r in data["reporting"] if r["status"] == "missing"]
+    data = report_object(overdue.report, options.lang, overdue.results, overdue.missing)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

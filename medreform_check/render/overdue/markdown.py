@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medreform_check.commands.overdue import OverdueList, missing_by_unit
+from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import display_value, due_text, target_text
 from medreform_check.render.labels import STATUS_SYMBOLS, status_label, word
@@ -46,8 +46,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
     if overdue.missing_reports:
         lines += [f"### {word('missing_reports', lang)}", ""]
         rows = [
-            [cell(names.get(u, u)), ", ".join(periods)]
-            for u, periods in missing_by_unit(overdue.missing_reports).items()
+            [cell(names.get(m.unit, m.unit)), ", ".join(m.periods)] for m in overdue.missing_reports
         ]
         lines += [*table([word("unit", lang), word("periods", lang)], rows), ""]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 from rich.text import Text
 
-from medreform_check.commands.overdue import OverdueList, missing_by_unit
+from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text
@@ -53,7 +53,9 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table = titled_table(word("missing_reports", lang))
         table.add_column(word("unit", lang))
         table.add_column(word("periods", lang))
-        for unit, periods in missing_by_unit(overdue.missing_reports).items():
-            table.add_row(Text(names.get(unit, unit)), Text(", ".join(periods)))
+        for missing in overdue.missing_reports:
+            table.add_row(
+                Text(names.get(missing.unit, missing.unit)), Text(", ".join(missing.periods))
+            )
         parts.append(table)
     return to_text(parts, options)
