@@ -106,7 +106,7 @@ def as_of_date(text: str | None) -> date:
 def language(option: str | None) -> str:
     if option:
         return str(option)
-    from medreform_check.render.labels import default_lang
+    from medreform_check.vocabulary import default_lang
 
     return default_lang(os.environ)
 

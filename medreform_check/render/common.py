@@ -8,8 +8,8 @@ from typing import Any
 
 from medreform_check.language.values import format_number
 from medreform_check.model import Indicator
-from medreform_check.render.labels import word
-from medreform_check.report import Report, Result
+from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.vocabulary import word
 
 
 def percent(value: float | None) -> str:
@@ -70,3 +70,36 @@ def target_text(result: Result, lang: str) -> str:
 
 def due_text(result: Result) -> str:
     return result.period or result.deadline.isoformat()
+
+
+# Symbols of width one in every terminal, so a status reads in black and white too.
+STATUS_SYMBOLS: Mapping[Status, str] = {
+    Status.MET: "✓",
+    Status.MET_LATE: "↻",
+    Status.MISSED: "✗",
+    Status.UNREPORTED: "?",
+    Status.AT_RISK: "⚠",
+    Status.PENDING: "◌",
+    Status.WAIVED: "⊘",
+}
+
+
+def status_label(status: Status, lang: str) -> str:
+    return word(f"status.{status.value}", lang)
+
+
+def report_label(status: ReportStatus, lang: str) -> str:
+    return word(f"report.{status.value}", lang)
+
+
+def change_label(verdict: str, lang: str) -> str:
+    return word(f"change.{verdict}", lang)
+
+
+def aspect_label(aspect: str, lang: str) -> str:
+    """What changed in a task, as diff names it; stage aspects carry their number
+    (``stage 2 target`` → 第2阶段目标)."""
+    if aspect.startswith("stage ") and aspect.split()[1].isdigit():
+        _, number, rest = aspect.split(" ", 2)
+        return word("aspect.stage", lang, number=number, aspect=aspect_label(rest, lang))
+    return word(f"aspect.{aspect}", lang)

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import json_number
+from medreform_check.render.common import json_number, status_label
 from medreform_check.render.csv_ import to_csv
-from medreform_check.render.labels import notes_text, status_label
 from medreform_check.report import Report
+from medreform_check.vocabulary import notes_text
 
 COLUMNS = (
     "plan",

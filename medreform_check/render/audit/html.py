@@ -15,21 +15,18 @@ from medreform_check.language.values import format_number
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import (
+    STATUS_SYMBOLS,
     completion_text,
     display_value,
     due_text,
     percent,
-    target_text,
-)
-from medreform_check.render.labels import (
-    REPORT_STATUS_LABELS,
-    STATUS_SYMBOLS,
-    notes_text,
+    report_label,
     status_label,
-    word,
+    target_text,
 )
 from medreform_check.render.svg import composition, meter, progress_bar, sparkline
 from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.vocabulary import notes_text, word
 
 # Dark enough to print as distinct greys; the light tints are the badge backgrounds.
 STATUS_COLOURS: Mapping[Status, tuple[str, str]] = {
@@ -42,41 +39,6 @@ STATUS_COLOURS: Mapping[Status, tuple[str, str]] = {
     Status.WAIVED: ("#7b8794", "#f5f6f7"),
 }
 RATE_FILL = "#274c77"
-
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "heading": {"en": "Health-reform progress audit", "zh": "医改任务进展审核报告"},
-    "as_of": {"en": "As of {day}", "zh": "截至{day}"},
-    "made_by": {"en": "Made by medreform-check {v}", "zh": "由 medreform-check {v} 生成"},
-    "by_lead": {"en": "Completion by lead unit", "zh": "各牵头单位完成率"},
-    "by_section": {"en": "Completion by section", "zh": "各章节完成率"},
-    "tasks": {"en": "Tasks", "zh": "任务明细"},
-    "rate_note": {
-        "en": "Instances due by the as-of date, waived ones aside; met late counts as met.",
-        "zh": "统计截至评估日已到期的任务节点（豁免除外），逾期达标计为完成。",
-    },
-    "trend": {"en": "Trend", "zh": "趋势"},
-    "overdue_days": {"en": "{n} days overdue", "zh": "逾期{n}天"},
-    "completed": {"en": "completed {day}", "zh": "{day}完成"},
-    "evidence": {"en": "evidence: {text}", "zh": "佐证：{text}"},
-    "no_evidence": {"en": "no evidence given", "zh": "未附佐证"},
-    "chart_actual": {"en": "actual {a}, target {t}", "zh": "实际{a}，目标{t}"},
-    "chart_trend": {"en": "{points}; deadline {d}", "zh": "{points}；期限{d}"},
-    "chart_rate": {"en": "{met} of {due} met", "zh": "{due}项完成{met}项"},
-    "legend": {
-        "en": "Bars: the actual value, the black tick the target (structures: reported above, "
-        "target below). Trend: the dashed line is the target, the dotted line the deadline.",
-        "zh": "条形为实际值，黑色竖线为目标值（结构图上行为实际、下行为目标）；"
-        "趋势图中虚线为目标值，点线为截止日期。",
-    },
-    "rejected_note": {
-        "en": "These rows were not used. Correct and resubmit them.",
-        "zh": "以下数据行未被采用，请核实后重新报送。",
-    },
-}
-
-
-def _t(key: str, lang: str, **args: object) -> str:
-    return _TEXT[key][lang].format(**args)
 
 
 def _e(text: object) -> str:
@@ -109,7 +71,7 @@ def _header(report: Report, lang: str) -> str:
     documents = "、".join(
         report.plan_documents[p] for p in report.plans if p in report.plan_documents
     )
-    facts = [_t("heading", lang), documents, _t("as_of", lang, day=report.as_of)]
+    facts = [word("page.heading", lang), documents, word("page.as_of", lang, day=report.as_of)]
     line = " · ".join(_e(f) for f in facts if f)
     return f'<header>{titles}<p class="facts">{line}</p></header>'
 
@@ -132,7 +94,7 @@ def _rate_rows(report: Report, by: str, lang: str) -> list[str]:
     rates = report.summaries.by_lead if by == "lead" else report.summaries.by_section
     for k, rate in enumerate(rates, 1):
         name = rate.name or (word("no_lead", lang) if by == "lead" else word("no_section", lang))
-        label = _t("chart_rate", lang, met=rate.met, due=rate.due)
+        label = word("page.chart_rate", lang, met=rate.met, due=rate.due)
         bar = progress_bar(rate.rate, RATE_FILL, label)
         rows.append(
             _cells(
@@ -152,7 +114,7 @@ def _rates(report: Report, by: str, lang: str) -> str:
     first = word("lead", lang) if by == "lead" else word("section", lang)
     heads = [word("rank", lang), first, word("completion_rate", lang)]
     heads += [word(k, lang) for k in ("met_count", "due_count", "overdue_count")]
-    title = _t("by_lead" if by == "lead" else "by_section", lang)
+    title = word("page.by_lead" if by == "lead" else "page.by_section", lang)
     content = _table(heads, rows, "rates") if rows else f"<p>{_e(word('none', lang))}</p>"
     return f'<section class="rates"><h2>{_e(title)}</h2>{content}</section>'
 
@@ -177,11 +139,15 @@ def _completions(result: Result, report: Report, lang: str) -> str:
     items = []
     for c in result.completions:
         state = (
-            _t("completed", lang, day=c.completed_on)
+            word("page.completed", lang, day=c.completed_on)
             if c.done and c.completed_on
             else word("done" if c.done else "not_done", lang)
         )
-        evidence = _t("evidence", lang, text=c.evidence) if c.evidence else _t("no_evidence", lang)
+        evidence = (
+            word("page.evidence", lang, text=c.evidence)
+            if c.evidence
+            else word("page.no_evidence", lang)
+        )
         name = report.unit_names.get(c.unit, c.unit)
         colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
         items.append(f"<li>{_e(name)}{colon}{_e(state)}{semicolon}{_e(evidence)}</li>")
@@ -191,7 +157,9 @@ def _completions(result: Result, report: Report, lang: str) -> str:
 def _status_cell(result: Result, lang: str) -> str:
     html = badge(result.status, lang)
     if result.days_overdue:
-        html += f'<div class="days">{_e(_t("overdue_days", lang, n=result.days_overdue))}</div>'
+        html += (
+            f'<div class="days">{_e(word("page.overdue_days", lang, n=result.days_overdue))}</div>'
+        )
     return html
 
 
@@ -199,11 +167,15 @@ def _actual_cell(result: Result, report: Report, lang: str) -> str:
     indicator = report.indicators.get(result.indicator) if result.indicator else None
     text = _e(display_value(result.actual, indicator, lang))
     if isinstance(result.actual, bool) and result.completed_on:
-        text += f'<div class="meta">{_e(_t("completed", lang, day=result.completed_on))}</div>'
+        text += (
+            f'<div class="meta">{_e(word("page.completed", lang, day=result.completed_on))}</div>'
+        )
     target, actual = result.target_spec, result.actual
     if target is None or actual is None or isinstance(actual, bool):
         return text
-    label = _t("chart_actual", lang, a=display_value(actual, indicator, lang), t=result.target)
+    label = word(
+        "page.chart_actual", lang, a=display_value(actual, indicator, lang), t=result.target
+    )
     colour = STATUS_COLOURS[result.status][0]
     if isinstance(actual, Mapping) and target.op == "ratio":
         return f"{text}<br>{composition(actual, target, label)}"
@@ -218,7 +190,7 @@ def _trend_cell(result: Result, lang: str) -> str:
     if not history or isinstance(result.actual, bool):
         return ""
     points = "; ".join(f"{day} {format_number(value)}" for day, value in history)
-    label = _t("chart_trend", lang, points=points, d=result.deadline)
+    label = word("page.chart_trend", lang, points=points, d=result.deadline)
     return sparkline(history, result.target_spec, result.deadline, label)
 
 
@@ -245,11 +217,11 @@ def _sections(report: Report, lang: str) -> str:
     heads += [
         f"{word('due', lang)} / {word('target', lang)}",
         word("actual", lang),
-        _t("trend", lang),
+        word("page.trend", lang),
     ]
     parts = [
-        f'<h2 class="tasks">{_e(_t("tasks", lang))}</h2>',
-        f'<p class="legend">{_e(_t("legend", lang))}</p>',
+        f'<h2 class="tasks">{_e(word("page.tasks", lang))}</h2>',
+        f'<p class="legend">{_e(word("page.legend", lang))}</p>',
     ]
     for group in report.summaries.sections:
         rows = [_result_row(r, report, lang) for r in group.results]
@@ -284,8 +256,7 @@ def _reporting(report: Report, lang: str) -> str:
             _e(e.period),
             _e(e.due),
             _e(e.submitted or "—"),
-            f'<span class="badge rs-{e.status.value}">'
-            f"{_e(REPORT_STATUS_LABELS[e.status][lang])}</span>",
+            f'<span class="badge rs-{e.status.value}">{_e(report_label(e.status, lang))}</span>',
         )
         for e in report.summaries.late_reports
     ]
@@ -312,24 +283,26 @@ def _issues(title: str, issues: Sequence[RowIssue], lang: str, note: str = "") -
 
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
-    title = " / ".join(report.plan_titles.get(p, p) for p in report.plans) or _t("heading", lang)
+    title = " / ".join(report.plan_titles.get(p, p) for p in report.plans) or word(
+        "page.heading", lang
+    )
     body = [
         _header(report, lang),
         _summary(report, lang),
         _rates(report, "lead", lang),
         _rates(report, "section", lang),
-        f'<p class="legend">{_e(_t("rate_note", lang))}</p>',
+        f'<p class="legend">{_e(word("page.rate_note", lang))}</p>',
         _sections(report, lang),
         _reporting(report, lang),
-        _issues(word("rejected", lang), report.rejected, lang, _t("rejected_note", lang)),
+        _issues(word("rejected", lang), report.rejected, lang, word("page.rejected_note", lang)),
         _issues(word("warnings", lang), report.warnings, lang),
-        f"<footer>{_e(_t('made_by', lang, v=__version__))}</footer>",
+        f"<footer>{_e(word('page.made_by', lang, v=__version__))}</footer>",
     ]
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)} — {_e(_t('as_of', lang, day=report.as_of))}</title>\n"
+        f"<title>{_e(title)} — {_e(word('page.as_of', lang, day=report.as_of))}</title>\n"
         f"<style>{_stylesheet()}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(part for part in body if part)
         + "\n</main>\n</body>\n</html>\n"

@@ -9,8 +9,8 @@ from typing import Any
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import json_value
-from medreform_check.render.labels import notes_text
 from medreform_check.report import Report, ReportingEntry, Result
+from medreform_check.vocabulary import notes_text
 
 
 def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:

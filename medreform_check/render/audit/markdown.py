@@ -4,51 +4,18 @@ units ranked by completion, what is overdue, what is at risk, and reporting."""
 from __future__ import annotations
 
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import display_value, due_text, percent, target_text
-from medreform_check.render.labels import (
-    REPORT_STATUS_LABELS,
+from medreform_check.render.common import (
     STATUS_SYMBOLS,
-    notes_text,
+    display_value,
+    due_text,
+    percent,
+    report_label,
     status_label,
-    word,
+    target_text,
 )
 from medreform_check.render.markdown import cell, table
 from medreform_check.report import Report, Result
-
-_TEXT = {
-    "title": {"en": "Progress report as of {day}", "zh": "截至{day}进展通报"},
-    "overall": {"en": "1. Overall", "zh": "一、总体情况"},
-    "ranking": {"en": "2. Completion by lead unit", "zh": "二、各牵头单位完成率排名"},
-    "overdue": {"en": "3. Overdue", "zh": "三、逾期任务"},
-    "at_risk": {"en": "4. At risk", "zh": "四、预警任务"},
-    "reporting": {"en": "5. Reporting", "zh": "五、报表报送情况"},
-    "rejected": {"en": "Annex: rejected rows", "zh": "附：未采用的数据行"},
-    "total": {
-        "en": "{n} task instances: {counts}. Of the {due} due by {day}, {met} were met ({rate}).",
-        "zh": "共{n}项任务节点：{counts}。截至{day}已到期{due}项，完成{met}项，完成率{rate}。",
-    },
-    "lead": {"en": "Lead unit", "zh": "牵头单位"},
-    "task": {"en": "Task", "zh": "任务"},
-    "deadline": {"en": "Due", "zh": "期限"},
-    "days": {"en": "Days overdue", "zh": "逾期天数"},
-    "days_left": {"en": "Days left", "zh": "剩余天数"},
-    "status": {"en": "Status", "zh": "状态"},
-    "actual": {"en": "Actual / target", "zh": "实际 / 目标"},
-    "missing": {"en": "Not reported by", "zh": "未报单位"},
-    "note": {"en": "Why", "zh": "说明"},
-    "unit": {"en": "Unit", "zh": "单位"},
-    "owed": {"en": "Owed", "zh": "应报"},
-    "received": {"en": "Received", "zh": "已报"},
-    "on_time": {"en": "On time", "zh": "按时"},
-    "late_missing": {"en": "Missing or late", "zh": "未报或迟报"},
-    "file": {"en": "Where", "zh": "位置"},
-    "reason": {"en": "Reason", "zh": "原因"},
-    "no_lead": {"en": "(no lead unit)", "zh": "（未指定牵头单位）"},
-}
-
-
-def _t(key: str, lang: str, **args: object) -> str:
-    return _TEXT[key][lang].format(**args)
+from medreform_check.vocabulary import notes_text, word
 
 
 def _actual(result: Result, report: Report, lang: str) -> str:
@@ -66,8 +33,8 @@ def _overall(report: Report, lang: str) -> list[str]:
         f"{status_label(s, lang)} {n}" for s, n in counts.items()
     )
     overall = report.summaries.overall
-    line = _t(
-        "total",
+    line = word(
+        "bulletin.total",
         lang,
         n=len(report.results),
         counts=listed,
@@ -76,14 +43,14 @@ def _overall(report: Report, lang: str) -> list[str]:
         met=overall.met,
         rate=percent(overall.rate),
     )
-    return [f"### {_t('overall', lang)}", "", line, ""]
+    return [f"### {word('bulletin.overall', lang)}", "", line, ""]
 
 
 def _ranking(report: Report, lang: str) -> list[str]:
     rows = [
         [
             str(k),
-            cell(r.name or _t("no_lead", lang)),
+            cell(r.name or word("bulletin.no_lead", lang)),
             str(r.due),
             str(r.met),
             str(r.overdue),
@@ -91,10 +58,10 @@ def _ranking(report: Report, lang: str) -> list[str]:
         ]
         for k, r in enumerate(report.summaries.by_lead, 1)
     ]
-    heads = [word("rank", lang), _t("lead", lang)]
+    heads = [word("rank", lang), word("bulletin.lead", lang)]
     heads += [word(k, lang) for k in ("due_count", "met_count", "overdue_count", "completion_rate")]
     return [
-        f"### {_t('ranking', lang)}",
+        f"### {word('bulletin.ranking', lang)}",
         "",
         *(table(heads, rows) if rows else [word("none", lang)]),
         "",
@@ -104,7 +71,9 @@ def _ranking(report: Report, lang: str) -> list[str]:
 def _overdue(report: Report, lang: str) -> list[str]:
     rows = [
         [
-            cell(report.unit_names.get(r.lead, r.lead) if r.lead else _t("no_lead", lang)),
+            cell(
+                report.unit_names.get(r.lead, r.lead) if r.lead else word("bulletin.no_lead", lang)
+            ),
             _task(r),
             due_text(r),
             str(r.days_overdue),
@@ -116,10 +85,19 @@ def _overdue(report: Report, lang: str) -> list[str]:
         for r in group.results
     ]
     heads = [
-        _t(k, lang) for k in ("lead", "task", "deadline", "days", "status", "actual", "missing")
+        word(k, lang)
+        for k in (
+            "bulletin.lead",
+            "task",
+            "due",
+            "days_overdue",
+            "status",
+            "bulletin.actual",
+            "not_reported_by",
+        )
     ]
     return [
-        f"### {_t('overdue', lang)}",
+        f"### {word('bulletin.overdue', lang)}",
         "",
         *(table(heads, rows) if rows else [word("none", lang)]),
         "",
@@ -137,9 +115,12 @@ def _at_risk(report: Report, lang: str) -> list[str]:
         ]
         for r in report.summaries.at_risk
     ]
-    heads = [_t(k, lang) for k in ("task", "deadline", "days_left", "actual", "note")]
+    heads = [
+        word(k, lang)
+        for k in ("task", "due", "bulletin.days_left", "bulletin.actual", "bulletin.note")
+    ]
     return [
-        f"### {_t('at_risk', lang)}",
+        f"### {word('bulletin.at_risk', lang)}",
         "",
         *(table(heads, rows) if rows else [word("none", lang)]),
         "",
@@ -152,7 +133,7 @@ def _reporting(report: Report, lang: str) -> list[str]:
     rows = []
     for rate in report.summaries.reporting_by_unit:
         late = [
-            f"{e.period} {REPORT_STATUS_LABELS[e.status][lang]}"
+            f"{e.period} {report_label(e.status, lang)}"
             for e in report.summaries.late_reports
             if e.unit == rate.key
         ]
@@ -166,8 +147,11 @@ def _reporting(report: Report, lang: str) -> list[str]:
                 cell("、".join(late)),
             ]
         )
-    heads = [_t(k, lang) for k in ("unit", "owed", "received", "on_time", "late_missing")]
-    return [f"### {_t('reporting', lang)}", "", *table(heads, rows), ""]
+    heads = [
+        word(k, lang)
+        for k in ("unit", "owed", "received_count", "on_time_count", "bulletin.late_missing")
+    ]
+    return [f"### {word('bulletin.reporting', lang)}", "", *table(heads, rows), ""]
 
 
 def _rejected(report: Report, lang: str) -> list[str]:
@@ -175,9 +159,9 @@ def _rejected(report: Report, lang: str) -> list[str]:
         return []
     rows = [[cell(str(i.at)), cell(i.unit or ""), cell(i.reason)] for i in report.rejected]
     return [
-        f"### {_t('rejected', lang)}",
+        f"### {word('bulletin.rejected', lang)}",
         "",
-        *table([_t(k, lang) for k in ("file", "unit", "reason")], rows),
+        *table([word(k, lang) for k in ("bulletin.file", "unit", "reason")], rows),
         "",
     ]
 
@@ -191,7 +175,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for p in report.plans
     ]
     lines = [f"# {cell(t)}" for t in titles]
-    lines += ["", f"## {_t('title', lang, day=report.as_of)}", ""]
+    lines += ["", f"## {word('bulletin.title', lang, day=report.as_of)}", ""]
     for part in (_overall, _ranking, _overdue, _at_risk, _reporting, _rejected):
         lines += part(report, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -16,21 +16,18 @@ from rich.text import Text
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import (
+    STATUS_SYMBOLS,
     completion_text,
     display_value,
     due_text,
     percent,
-    target_text,
-)
-from medreform_check.render.labels import (
-    REPORT_STATUS_LABELS,
-    STATUS_SYMBOLS,
-    notes_text,
+    report_label,
     status_label,
-    word,
+    target_text,
 )
 from medreform_check.render.terminal import titled_table, to_text
 from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.vocabulary import notes_text, word
 
 STATUS_STYLES: dict[Status, str] = {
     Status.MET: "green",
@@ -157,7 +154,7 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
                 Text(entry.period),
                 Text(entry.due.isoformat()),
                 Text(entry.submitted.isoformat() if entry.submitted else "—"),
-                Text(REPORT_STATUS_LABELS[entry.status][lang], style=REPORT_STYLES[entry.status]),
+                Text(report_label(entry.status, lang), style=REPORT_STYLES[entry.status]),
             )
         tables.append(table)
     return tables

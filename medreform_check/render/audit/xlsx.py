@@ -11,9 +11,9 @@ from typing import Any
 
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.csv_ import COLUMNS, render_rows
-from medreform_check.render.common import completion_text
-from medreform_check.render.labels import STATUS_SYMBOLS, status_label, word
+from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
 from medreform_check.report import Report, Status
+from medreform_check.vocabulary import word
 
 # Light fills that stay distinguishable in greyscale, and the symbol says it anyway.
 FILLS = {

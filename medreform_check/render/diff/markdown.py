@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from medreform_check.commands.diff import PlanDiff
 from medreform_check.render import RenderOptions
-from medreform_check.render.labels import DIFF_LABELS, aspect_label, word
+from medreform_check.render.common import aspect_label, change_label
 from medreform_check.render.markdown import cell, table
+from medreform_check.vocabulary import word
 
 
 def render(diff: PlanDiff, options: RenderOptions) -> str:
@@ -17,7 +18,7 @@ def render(diff: PlanDiff, options: RenderOptions) -> str:
         [
             f"`{cell(c.task)}`",
             cell(aspect_label(c.aspect, lang)),
-            f"**{DIFF_LABELS[c.verdict][lang]}**" if c.failing else DIFF_LABELS[c.verdict][lang],
+            f"**{change_label(c.verdict, lang)}**" if c.failing else change_label(c.verdict, lang),
             cell(c.old or "—"),
             cell(c.new or "—"),
         ]

@@ -9,8 +9,9 @@ from rich.text import Text
 
 from medreform_check.commands.diff import PlanDiff
 from medreform_check.render import RenderOptions
-from medreform_check.render.labels import DIFF_LABELS, aspect_label, word
+from medreform_check.render.common import aspect_label, change_label
 from medreform_check.render.terminal import to_text
+from medreform_check.vocabulary import word
 
 STYLES = {
     "relaxed": "bold red",
@@ -42,7 +43,7 @@ def render(diff: PlanDiff, options: RenderOptions) -> str:
     for key in ("task", "aspect", "change", "old", "new"):
         table.add_column(word(key, lang), overflow="fold")
     for change in diff.changes:
-        label = f"{MARKS[change.verdict]} {DIFF_LABELS[change.verdict][lang]}"
+        label = f"{MARKS[change.verdict]} {change_label(change.verdict, lang)}"
         table.add_row(
             Text(change.task),
             Text(aspect_label(change.aspect, lang)),

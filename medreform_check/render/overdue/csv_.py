@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import display_value, due_text, target_text
+from medreform_check.render.common import display_value, due_text, status_label, target_text
 from medreform_check.render.csv_ import to_csv
-from medreform_check.render.labels import notes_text, status_label, word
+from medreform_check.vocabulary import notes_text, word
 
 
 def render(overdue: OverdueList, options: RenderOptions) -> str:

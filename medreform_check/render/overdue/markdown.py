@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import display_value, due_text, target_text
-from medreform_check.render.labels import STATUS_SYMBOLS, status_label, word
+from medreform_check.render.common import (
+    STATUS_SYMBOLS,
+    display_value,
+    due_text,
+    status_label,
+    target_text,
+)
 from medreform_check.render.markdown import cell, table
+from medreform_check.vocabulary import word
 
 
 def render(overdue: OverdueList, options: RenderOptions) -> str:

@@ -9,8 +9,8 @@ from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text
-from medreform_check.render.labels import word
 from medreform_check.render.terminal import titled_table, to_text
+from medreform_check.vocabulary import word
 
 
 def render(overdue: OverdueList, options: RenderOptions) -> str:

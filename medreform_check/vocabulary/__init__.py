@@ -1,0 +1,89 @@
+"""One catalogue of every word a reader sees, in English and Chinese, used by every output.
+
+``word(key, lang)`` gives a heading, a label or a sentence (``words.py``); ``note_text`` words
+the reasons behind a verdict (``notes.py``); ``say`` words a ``Message`` — a reason kept as
+data (a key and its values) by the code that found it, so each language can word it
+(``messages.py``). This package imports nothing else of medreform-check, so every layer may
+use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from medreform_check.vocabulary.formatting import (
+    format_date,
+    format_number,
+    format_range,
+    listing,
+)
+from medreform_check.vocabulary.messages import MESSAGES
+from medreform_check.vocabulary.notes import NOTES
+from medreform_check.vocabulary.words import WORDS
+
+LANGS = ("en", "zh")
+
+__all__ = [
+    "LANGS",
+    "Message",
+    "default_lang",
+    "format_date",
+    "format_number",
+    "format_range",
+    "listing",
+    "note_text",
+    "notes_text",
+    "say",
+    "word",
+]
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    """The words for ``key`` in ``lang``, with ``{name}`` filled from ``values``."""
+    text = WORDS[key][lang]
+    return text.format(**values) if values else text
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A sentence kept as data until someone reads it: a key of ``MESSAGES`` and its values.
+
+    A value may itself be a Message (``value: {reason}`` with the reason's own words).
+    """
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return say(self, "en")
+
+
+def say(message: Message, lang: str) -> str:
+    """``message`` worded in ``lang``."""
+    values = {
+        name: say(value, lang) if isinstance(value, Message) else value
+        for name, value in message.values.items()
+    }
+    template = MESSAGES[message.key][lang]
+    return template(values) if callable(template) else template.format(**values)
+
+
+def note_text(code: str, values: Mapping[str, Any], lang: str, names: Mapping[str, str]) -> str:
+    return NOTES[code][lang](values, names)
+
+
+def notes_text(notes: Iterable[Any], lang: str, names: Mapping[str, str]) -> str:
+    """Several notes (``report.Note``) as one sentence."""
+    separator = "; " if lang == "en" else "；"
+    return separator.join(note_text(n.code, n.args, lang, names) for n in notes)
+
+
+def default_lang(environ: Mapping[str, str]) -> str:
+    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG), else ``en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
