@@ -11,7 +11,7 @@ from medreform_check.errors import Location, Severity
 from medreform_check.language.periods import Period
 from medreform_check.language.targets import COMPARISON_OPS, Target, compare_targets
 from medreform_check.language.values import format_number, format_range
-from medreform_check.lint.registry import Problem, rule
+from medreform_check.lint.rule import Problem, rule
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.model import Catalogue, Indicator, Plan, Task
 
