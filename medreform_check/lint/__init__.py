@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from medreform_check.errors import Finding, Severity
 from medreform_check.lint.catalogue_rules import CatalogueContext
-from medreform_check.lint.plan_rules import PlanContext
+from medreform_check.lint.plan_context import PlanContext
 from medreform_check.lint.registry import CATALOGUE_RULES, PLAN_RULES, RULES
 from medreform_check.lint.rule import Rule
 from medreform_check.loading.yamldoc import YamlDocument

@@ -1,6 +1,6 @@
 """Every finding code, in one place: the rules that lint runs and the codes loaders emit.
 
-A new rule is written as a function and listed here: a rule not listed is never
+A new rule is written in the module of its family and listed here: a rule not listed is never
 run, and a code not listed is missing from the README and from SARIF output
 (``tests/lint/test_registry.py`` catches a rule left out).
 """
@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from medreform_check.lint import catalogue_rules, loader_codes, plan_rules
+from medreform_check.lint import (
+    catalogue_rules,
+    loader_codes,
+    plan_references,
+    plan_targets,
+    plan_timing,
+)
 from medreform_check.lint.catalogue_rules import CatalogueContext
-from medreform_check.lint.plan_rules import PlanContext
+from medreform_check.lint.plan_context import PlanContext
 from medreform_check.lint.rule import SCOPES, FindingCode, Rule
 
 # The order of these lists is part of the output: SARIF lists every code in the order of
@@ -19,22 +25,22 @@ from medreform_check.lint.rule import SCOPES, FindingCode, Rule
 # changes every SARIF report; add a new rule at the end of its list.
 
 PLAN_RULES: tuple[Rule[PlanContext], ...] = (
-    plan_rules.unknown_unit,
-    plan_rules.unknown_class,
-    plan_rules.no_reporter,
-    plan_rules.unknown_indicator,
-    plan_rules.timing_form,
-    plan_rules.target_kind,
-    plan_rules.aggregate_kind,
-    plan_rules.stage_order,
-    plan_rules.every_range,
-    plan_rules.indicator_redefined,
-    plan_rules.target_unit,
-    plan_rules.target_bounds,
-    plan_rules.deadline_outside_plan,
-    plan_rules.stage_weakens,
-    plan_rules.evidence_quantitative,
-    plan_rules.every_partial_period,
+    plan_references.unknown_unit,
+    plan_references.unknown_class,
+    plan_references.no_reporter,
+    plan_references.unknown_indicator,
+    plan_timing.timing_form,
+    plan_targets.target_kind,
+    plan_targets.aggregate_kind,
+    plan_timing.stage_order,
+    plan_timing.every_range,
+    plan_references.indicator_redefined,
+    plan_targets.target_unit,
+    plan_targets.target_bounds,
+    plan_timing.deadline_outside_plan,
+    plan_targets.stage_weakens,
+    plan_targets.evidence_quantitative,
+    plan_timing.every_partial_period,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
