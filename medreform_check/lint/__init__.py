@@ -1,14 +1,17 @@
-"""Lint rules: semantic checks with stable codes, over loaded plans and rules files."""
+"""Lint rules: semantic checks with stable codes, over loaded plans and rules files.
+
+``registry.py`` lists every rule and code; the functions here run them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from medreform_check.errors import Finding, Severity
-from medreform_check.lint import catalogue_rules, loader_codes, plan_rules  # noqa: F401  (importing registers rules)
 from medreform_check.lint.catalogue_rules import CatalogueContext
-from medreform_check.lint.plan_rules import PlanContext
-from medreform_check.lint.registry import RULES, Rule, rules_for
+from medreform_check.lint.plan_context import PlanContext
+from medreform_check.lint.registry import CATALOGUE_RULES, PLAN_RULES, RULES
+from medreform_check.lint.rule import Rule
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.model import Catalogue, Plan
 
@@ -24,7 +27,7 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 def lint_plan(plan: Plan, catalogue: Catalogue, doc: YamlDocument | None = None) -> list[Finding]:
     """Every rule about plans, run over ``plan``; findings sorted by position."""
     context = PlanContext(plan, catalogue, doc)
-    return _sorted([f for r in rules_for("plan") for f in r.findings(context)])
+    return _sorted([f for r in PLAN_RULES for f in r.findings(context)])
 
 
 def lint_plans(loaded: Sequence[tuple[YamlDocument, Plan]], catalogue: Catalogue) -> list[Finding]:
@@ -45,5 +48,6 @@ def lint_plans(loaded: Sequence[tuple[YamlDocument, Plan]], catalogue: Catalogue
 
 
 def lint_catalogue(catalogue: Catalogue, doc: YamlDocument) -> list[Finding]:
+    """Every rule about catalogues, run over ``catalogue``; findings sorted by position."""
     context = CatalogueContext(catalogue, doc)
-    return _sorted([f for r in rules_for("catalogue") for f in r.findings(context)])
+    return _sorted([f for r in CATALOGUE_RULES for f in r.findings(context)])

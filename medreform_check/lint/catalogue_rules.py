@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from medreform_check.errors import Severity
 from medreform_check.language.values import format_number
-from medreform_check.lint.registry import Problem, rule
+from medreform_check.lint.rule import Problem, rule
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.model import Catalogue
 

@@ -1,77 +1,75 @@
-"""Every finding code, its severity and its documentation, in one registry.
+"""Every finding code, in one place: the rules that lint runs and the codes loaders emit.
 
-Rules are plain functions registered with ``@rule``; their docstring is their
-documentation (the README's table is generated from it). Codes that loaders emit
-while parsing are registered with ``loader_code`` so they are documented too.
+A new rule is written in the module of its family and listed here: a rule not listed is never
+run, and a code not listed is missing from the README and from SARIF output
+(``tests/lint/test_registry.py`` catches a rule left out).
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
 
-from medreform_check.errors import Finding, Location, Severity
+from medreform_check.lint import (
+    catalogue_rules,
+    loader_codes,
+    plan_references,
+    plan_targets,
+    plan_timing,
+)
+from medreform_check.lint.catalogue_rules import CatalogueContext
+from medreform_check.lint.plan_context import PlanContext
+from medreform_check.lint.rule import SCOPES, FindingCode, Rule
 
-Problem = tuple[Location, str]
-Check = Callable[[Any], Iterator[Problem]]
+# The order of these lists is part of the output: SARIF lists every code in the order of
+# RULES below and points each result at its code by position (ruleIndex). Reordering them
+# changes every SARIF report; add a new rule at the end of its list.
 
+PLAN_RULES: tuple[Rule[PlanContext], ...] = (
+    plan_references.unknown_unit,
+    plan_references.unknown_class,
+    plan_references.no_reporter,
+    plan_references.unknown_indicator,
+    plan_timing.timing_form,
+    plan_targets.target_kind,
+    plan_targets.aggregate_kind,
+    plan_timing.stage_order,
+    plan_timing.every_range,
+    plan_references.indicator_redefined,
+    plan_targets.target_unit,
+    plan_targets.target_bounds,
+    plan_timing.deadline_outside_plan,
+    plan_targets.stage_weakens,
+    plan_targets.evidence_quantitative,
+    plan_timing.every_partial_period,
+)
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    severity: Severity
-    doc: str
-    scope: str  # what it looks at: plan, catalogue, checks, submission, file
-    check: Check | None = None
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0]
-
-    @property
-    def example(self) -> str:
-        for line in self.doc.splitlines():
-            if line.strip().startswith("Example:"):
-                return line.split("Example:", 1)[1].strip()
-        return ""
-
-    def findings(self, context: Any) -> Iterator[Finding]:
-        assert self.check is not None
-        for where, message in self.check(context):
-            yield Finding(self.code, self.severity, where, message)
-
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(code: str, severity: Severity, scope: str) -> Callable[[Check], Check]:
-    def register(check: Check) -> Check:
-        if code in RULES:
-            raise ValueError(f"lint code {code} registered twice")
-        RULES[code] = Rule(code, severity, inspect.getdoc(check) or "", scope, check)
-        return check
-
-    return register
+CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
+    catalogue_rules.indicator_bounds,
+    catalogue_rules.indicator_fields,
+)
 
 
-def loader_code(code: str, severity: Severity, doc: str, scope: str = "file") -> None:
-    RULES[code] = Rule(code, severity, inspect.cleandoc(doc), scope)
+def index_codes(codes: Iterable[FindingCode]) -> dict[str, FindingCode]:
+    """The codes by name, in the order given; a code given twice is a bug, refused."""
+    index: dict[str, FindingCode] = {}
+    for finding_code in codes:
+        if finding_code.code in index:
+            raise ValueError(f"lint code {finding_code.code} registered twice")
+        index[finding_code.code] = finding_code
+    return index
 
 
-def rules_for(scope: str) -> list[Rule]:
-    return [r for r in RULES.values() if r.scope == scope and r.check is not None]
+RULES: dict[str, FindingCode] = index_codes(
+    (*CATALOGUE_RULES, *loader_codes.LOADER_CODES, *PLAN_RULES)
+)
+"""Every code medreform-check can report, for documentation and SARIF."""
 
 
 def codes_table() -> str:
     """The README's table of codes, made from the rules' docstrings."""
     lines = ["| code | severity | what it finds | example |", "|---|---|---|---|"]
-    for rule in sorted(RULES.values(), key=lambda r: (_SCOPES.index(r.scope), r.code)):
+    for rule in sorted(RULES.values(), key=lambda r: (SCOPES.index(r.scope), r.code)):
         summary = " ".join(rule.doc.split("Example:")[0].split())
         example = rule.example.replace("|", "\\|")
         lines.append(f"| `{rule.code}` | {rule.severity.value} | {summary} | {example} |")
     return "\n".join(lines) + "\n"
-
-
-_SCOPES = ("file", "plan", "catalogue", "checks", "submission")
