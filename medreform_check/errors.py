@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from medreform_check.vocabulary import Message
+
 
 class Location(NamedTuple):
     """A place in an input file; line and col are 1-based, None when unknown.
@@ -73,9 +75,14 @@ class ParseError(MedreformError, ValueError):
     """A value that does not parse — a number, date, period, deadline, target or rule.
 
     Raised by the parsers without a position; the loader that called them knows the file,
-    line and column and reports the message there. Also a ``ValueError``, the usual type for
-    a value of the right type but the wrong content.
+    line and column and reports the message there. ``detail`` keeps the reason as data, so a
+    report can word it in either language; ``message`` is its English wording. Also a
+    ``ValueError``, the usual type for a value of the right type but the wrong content.
     """
+
+    def __init__(self, detail: Message | str) -> None:
+        self.detail = detail if isinstance(detail, Message) else Message("text", {"text": detail})
+        super().__init__(str(self.detail))
 
 
 class InvalidInput(MedreformError):

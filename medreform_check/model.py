@@ -10,6 +10,7 @@ from typing import NamedTuple
 from medreform_check.errors import Location
 from medreform_check.language.periods import Period
 from medreform_check.language.targets import Target
+from medreform_check.vocabulary import Message
 
 INDICATOR_KINDS = ("level", "rate", "count", "amount", "composition")
 DIRECTIONS = ("higher", "lower", "none")
@@ -204,12 +205,21 @@ class Receipt:
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """A rejected row, or a warning about one: file, line, unit, why, and a finding code."""
+    """A rejected row, or a warning about one: file, line, unit, why, and a finding code.
+
+    ``message`` keeps why as data where it can (a ``Message``, worded in the reader's
+    language); text that comes from elsewhere (a library's complaint) stays text.
+    """
 
     at: Location
     unit: str | None
-    reason: str
+    message: Message | str
     code: str = "row-shape"
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (as ``validate`` shows it)."""
+        return str(self.message)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from medreform_check.errors import ParseError
 from medreform_check.language.values import shown
+from medreform_check.vocabulary import Message
 
 KINDS = ("year", "half", "quarter", "month")
 _PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
@@ -92,7 +93,7 @@ def _normalise(text: str) -> str:
 
 def _check_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ParseError(f"year {year} is out of range (expected {MIN_YEAR}–{MAX_YEAR})")
+        raise ParseError(Message("year.range", {"year": year, "low": MIN_YEAR, "high": MAX_YEAR}))
     return year
 
 
@@ -101,13 +102,15 @@ def _day(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ParseError(f"{year}-{month:02d}-{day:02d} is not a calendar date") from None
+        raise ParseError(
+            Message("date.not_calendar", {"date": f"{year}-{month:02d}-{day:02d}"})
+        ) from None
 
 
 def _month_end(year: int, month: int) -> date:
     _check_year(year)
     if not 1 <= month <= 12:
-        raise ParseError(f"month {month} is not between 1 and 12")
+        raise ParseError(Message("month.range", {"month": month}))
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -120,8 +123,6 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "month"),
     (re.compile(r"^(\d{4})年(\d{1,2})月(?:份)?$"), "month"),
 )
-
-PERIOD_FORMS = "2024, 2024-H1, 2024-Q2, 2024-06, 2024年上半年, 2024年第二季度 or 2024年6月"
 
 
 def _match_period(text: str) -> Period | None:
@@ -141,7 +142,7 @@ def _match_period(text: str) -> Period | None:
         else:
             index = int(token)
             if not 1 <= index <= 12:
-                raise ParseError(f"month {index} is not between 1 and 12")
+                raise ParseError(Message("month.range", {"month": index}))
         return Period(kind, year, index)
     return None
 
@@ -149,10 +150,10 @@ def _match_period(text: str) -> Period | None:
 def parse_period(raw: object) -> Period:
     """Parse a reporting period such as ``2024-Q2`` or ``2024年第二季度``."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise ParseError(f"expected a period such as {PERIOD_FORMS}")
+        raise ParseError(Message("period.expected"))
     period = _match_period(_normalise(str(raw)))
     if period is None:
-        raise ParseError(f"{shown(raw)} is not a period (expected {PERIOD_FORMS})")
+        raise ParseError(Message("period.not", {"raw": shown(raw)}))
     return period
 
 
@@ -160,8 +161,6 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SLASH_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-
-DATE_FORMS = "2024-05-31, 2024/5/31 or 2024年5月31日"
 
 
 def parse_date(raw: object) -> date:
@@ -172,7 +171,7 @@ def parse_date(raw: object) -> date:
         _check_year(raw.year)
         return raw
     if not isinstance(raw, str):
-        raise ParseError(f"expected a date such as {DATE_FORMS}")
+        raise ParseError(Message("date.expected"))
     text = _normalise(raw)
     for pattern in (_ISO_DATE, _SLASH_DATE, _CN_DATE, _COMPACT_DATE):
         match = pattern.match(text)
@@ -182,7 +181,7 @@ def parse_date(raw: object) -> date:
     match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T|\s)?00:00(?::00)?$", raw.strip())
     if match:
         return _day(*(int(g) for g in match.groups()))
-    raise ParseError(f"{shown(raw)} is not a date (expected {DATE_FORMS})")
+    raise ParseError(Message("date.not", {"raw": shown(raw)}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,18 +204,13 @@ _CN_DEADLINES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(\d{4})年(?:前|之前|以前)$"), "ambiguous-year"),
 )
 
-DEADLINE_FORMS = (
-    "2024-05-31, 2024-05, 2024-Q2, 2024-H1, 2024, 2023年底, 2024年5月底前, "
-    "2024年上半年, 2024年第二季度 or 到2025年"
-)
-
 
 def parse_deadline(raw: object) -> Deadline:
     """Parse a deadline in any of the contract's forms to the last day it allows."""
     if isinstance(raw, (date, datetime)):
         return Deadline(parse_date(raw))
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-        raise ParseError(f"expected a deadline such as {DEADLINE_FORMS}")
+        raise ParseError(Message("deadline.expected"))
     text = _normalise(str(raw))
     if _ISO_DATE.match(text):
         return Deadline(parse_date(text))
@@ -240,7 +234,7 @@ def parse_deadline(raw: object) -> Deadline:
         if form == "quarter":
             return Deadline(Period("quarter", _check_year(year), _CN_DIGITS[match.group(2)]).end)
         return Deadline(date(_check_year(year), 12, 31), ambiguous=form == "ambiguous-year")
-    raise ParseError(f"{shown(raw)} is not a deadline (expected {DEADLINE_FORMS})")
+    raise ParseError(Message("deadline.not", {"raw": shown(raw)}))
 
 
 def year_earlier(day: date) -> date:

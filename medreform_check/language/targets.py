@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from medreform_check.errors import ParseError
-from medreform_check.language.values import finite, format_number, normalise, shown, split_unit
+from medreform_check.language.values import finite, normalise, shown, split_unit
+from medreform_check.vocabulary import format_number
 
 COMPARISON_OPS = (">=", ">", "<=", "<", "==")
 OPS = (*COMPARISON_OPS, "between", "increase", "decrease", "ratio")

@@ -11,13 +11,13 @@ import re
 import unicodedata
 
 from medreform_check.errors import ParseError
+from medreform_check.vocabulary import Message
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 _TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "完成", "已完成"})
 _FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "未完成"})
-DONE_WORDS = "true/false, yes/no, 1/0, 是/否 or 完成/未完成"
 
 
 def normalise(text: str) -> str:
@@ -44,7 +44,7 @@ def shown(raw: object, limit: int = 60) -> str:
 
 def finite(number: float) -> float:
     if not math.isfinite(number):
-        raise ParseError(f"{number} is not a finite number")
+        raise ParseError(Message("number.not_finite", {"number": str(number)}))
     return number
 
 
@@ -60,25 +60,32 @@ def split_unit(text: str) -> tuple[str, str]:
 def parse_number(raw: object, unit: str | None = None) -> float:
     """A finite number; a string may carry ``%`` (when ``unit`` is ``%``) or ``unit`` itself."""
     if isinstance(raw, bool):
-        raise ParseError(f"expected a number, got {str(raw).lower()}")
+        raise ParseError(Message("number.got", {"value": str(raw).lower()}))
     if isinstance(raw, (int, float)):
         try:
             return finite(float(raw))
         except OverflowError:
-            raise ParseError("number is too large") from None
+            raise ParseError(Message("number.int_too_large")) from None
     if not isinstance(raw, str):
-        raise ParseError("expected a number")
+        raise ParseError(Message("number.expected"))
     digits, written_unit = split_unit(raw)
     if written_unit and written_unit != unit:
-        expected = f"'{unit}' or no unit" if unit else "no unit"
-        raise ParseError(f"{shown(raw)} has unit {shown(written_unit)} (expected {expected})")
+        expected = (
+            Message("number.unit_or_none", {"unit": unit}) if unit else Message("number.no_unit")
+        )
+        raise ParseError(
+            Message(
+                "number.unit",
+                {"raw": shown(raw), "unit": shown(written_unit), "expected": expected},
+            )
+        )
     if _THOUSANDS.match(digits):
         digits = digits.replace(",", "")
     if not _NUMBER.match(digits):
-        raise ParseError(f"{shown(raw)} is not a number")
+        raise ParseError(Message("number.not_a_number", {"raw": shown(raw)}))
     number = float(digits)
     if not math.isfinite(number):  # digits only: too many of them for a float
-        raise ParseError(f"{shown(raw)} is too large a number")
+        raise ParseError(Message("number.too_large", {"raw": shown(raw)}))
     return number
 
 
@@ -94,7 +101,7 @@ def parse_done(raw: object) -> bool:
             return True
         if word in _FALSE_WORDS:
             return False
-    raise ParseError(f"{shown(raw)} is not a yes/no answer (expected {DONE_WORDS})")
+    raise ParseError(Message("done.not_yes_no", {"raw": shown(raw)}))
 
 
 def parse_composition(raw: object, parts: tuple[str, ...]) -> dict[str, float]:
@@ -103,23 +110,36 @@ def parse_composition(raw: object, parts: tuple[str, ...]) -> dict[str, float]:
         unknown = sorted(set(map(str, raw)) - set(parts))
         missing = [p for p in parts if p not in raw]
         if unknown:
-            raise ParseError(f"unknown part(s) {', '.join(unknown)} (expected {', '.join(parts)})")
+            raise ParseError(
+                Message(
+                    "composition.unknown_parts",
+                    {"parts": ", ".join(unknown), "expected": ", ".join(parts)},
+                )
+            )
         if missing:
-            raise ParseError(f"missing part(s) {', '.join(missing)}")
+            raise ParseError(Message("composition.missing_parts", {"parts": ", ".join(missing)}))
         values = {p: parse_number(raw[p], "%") for p in parts}
     elif isinstance(raw, str):
         pieces = normalise(raw).split(":")
         if len(pieces) != len(parts):
             raise ParseError(
-                f"{shown(raw)} has {len(pieces)} part(s), expected {len(parts)} ({':'.join(parts)})"
+                Message(
+                    "composition.count",
+                    {
+                        "raw": shown(raw),
+                        "count": len(pieces),
+                        "expected": len(parts),
+                        "names": ":".join(parts),
+                    },
+                )
             )
         values = {p: parse_number(x, "%") for p, x in zip(parts, pieces, strict=True)}
     else:
-        raise ParseError(f"expected {len(parts)} values such as '50:30:20' or a mapping of parts")
+        raise ParseError(Message("composition.expected", {"count": len(parts)}))
     if any(v < 0 for v in values.values()):
-        raise ParseError("composition parts cannot be negative")
+        raise ParseError(Message("composition.negative"))
     if sum(values.values()) <= 0:
-        raise ParseError("composition parts add up to zero")
+        raise ParseError(Message("composition.zero"))
     return values
 
 
@@ -127,17 +147,3 @@ def shares(composition: dict[str, float]) -> dict[str, float]:
     """Each part as a percentage of the whole."""
     total = sum(composition.values())
     return {part: value * 100.0 / total for part, value in composition.items()}
-
-
-def format_range(low: float | None, high: float | None) -> str:
-    """``0–100``; an open end is left blank (``0–``)."""
-    return (
-        f"{'' if low is None else format_number(low)}–{'' if high is None else format_number(high)}"
-    )
-
-
-def format_number(value: float, places: int = 2) -> str:
-    """``3.0`` → ``3``, ``82.456`` → ``82.46``: how people write figures."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.{places}f}".rstrip("0").rstrip(".")

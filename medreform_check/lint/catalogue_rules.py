@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from medreform_check.errors import Severity
-from medreform_check.language.values import format_number
 from medreform_check.lint.rule import Problem, rule
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.model import Catalogue
+from medreform_check.vocabulary import format_number
 
 E = Severity.ERROR
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from medreform_check.errors import Severity
 from medreform_check.language.targets import COMPARISON_OPS, Target, compare_targets
-from medreform_check.language.values import format_number, format_range
 from medreform_check.lint.plan_context import PlanContext
 from medreform_check.lint.rule import Problem, rule
 from medreform_check.model import Indicator, Task
+from medreform_check.vocabulary import format_number, format_range
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -13,9 +13,9 @@ from datetime import date
 
 from medreform_check.errors import Severity
 from medreform_check.language.expressions import Ref, ZeroDivision, holds
-from medreform_check.language.values import format_number
 from medreform_check.loading.checks import Check
 from medreform_check.model import Observation, RowIssue, Submissions, Value
+from medreform_check.vocabulary import Message, format_number
 
 
 def _latest_per_date(
@@ -32,7 +32,7 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
     """Move the rows that fail an error check from observations to rejected; note warnings."""
     if not checks:
         return
-    reasons: dict[int, list[str]] = defaultdict(list)
+    reasons: dict[int, list[Message]] = defaultdict(list)
     conflicting: dict[int, Observation] = {}
     for (unit, day), reported in _latest_per_date(submissions.observations).items():
         values: dict[str, Value] = {name: obs.value for name, obs in reported.items()}
@@ -47,17 +47,23 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
                 # Point at the row that holds the zero when the divisor is a single value.
                 divisor = exc.divisor
                 row = reported[divisor.indicator] if isinstance(divisor, Ref) else involved[-1]
-                reason = (
-                    f"check '{check.id}' skipped for {day}: it divides by {divisor}, which is zero"
-                )
+                skipped = {"check": check.id, "day": day.isoformat(), "divisor": str(divisor)}
+                reason = Message("check.zero_divisor", skipped)
                 submissions.warnings.append(RowIssue(row.at, unit, reason, "row-check-warning"))
                 continue
             if ok:
                 continue
-            detail = (
-                f"{format_number(left)} {check.rule.comparator} {format_number(right)} is false"
+            reason = Message(
+                "check.failed",
+                {
+                    "check": check.id,
+                    "message": check.message,
+                    "rule": check.rule.text,
+                    "left": format_number(left),
+                    "comparator": check.rule.comparator,
+                    "right": format_number(right),
+                },
             )
-            reason = f"check '{check.id}': {check.message} ({check.rule.text}: {detail})"
             if check.severity is Severity.WARNING:
                 submissions.warnings.append(
                     RowIssue(involved[-1].at, unit, reason, "row-check-warning")
@@ -67,7 +73,10 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
                 reasons[id(obs)].append(reason)
                 conflicting[id(obs)] = obs
     for key, obs in conflicting.items():
-        submissions.rejected.append(
-            RowIssue(obs.at, obs.unit, "; ".join(reasons[key]), "row-check")
-        )
+        submissions.rejected.append(RowIssue(obs.at, obs.unit, _all(reasons[key]), "row-check"))
     submissions.observations = [o for o in submissions.observations if id(o) not in conflicting]
+
+
+def _all(reasons: list[Message]) -> Message:
+    """One check's reason, or several as one sentence."""
+    return reasons[0] if len(reasons) == 1 else Message("list", {"items": reasons})

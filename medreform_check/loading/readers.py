@@ -24,6 +24,7 @@ from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, size_
 from medreform_check.loading.yamldoc import decode_text, load_yaml
 from medreform_check.model import RowIssue
 from medreform_check.schemas.validation import Violation, locate_violation, violations
+from medreform_check.vocabulary import Message
 
 # The fields of a submission row, each with the heading offices usually give its column
 # (templates write these headings).
@@ -154,7 +155,7 @@ def read_yaml(path: Path) -> Iterator[ReadItem]:
         unit = row.get("unit", header.get("unit")) if isinstance(row, dict) else header.get("unit")
         if header_problems:
             first = header_problems[0]
-            reason = f"not read: the file has errors (see line {first.at.line})"
+            reason = Message("row.file_has_errors", {"line": first.at.line})
             yield ReadProblem(RowIssue(at, _text(unit), reason, first.code))
         elif k in row_problems:
             codes, messages = zip(*row_problems[k], strict=True)
@@ -217,23 +218,23 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
     try:
         header = next(reader)
     except StopIteration:
-        empty = "the file is empty (expected a header row)"
+        empty = Message("file.empty_table")
         yield ReadProblem(RowIssue(Location(name, 1, 1), None, empty, "empty-file"))
         return
     except csv.Error as exc:
-        reason = f"not a CSV header row: {_csv_reason(exc, buffer.tell())}"
+        reason = Message("csv.header", {"reason": _csv_reason(exc, buffer.tell())})
         yield ReadProblem(RowIssue(Location(name, 1), None, reason, "csv-syntax"))
         return
     yield from _table_rows(name, header, _csv_rows(buffer, name, reader.line_num), text_only=True)
 
 
-def _csv_reason(exc: csv.Error, consumed: int) -> str:
+def _csv_reason(exc: csv.Error, consumed: int) -> Message:
     """Why the csv module gave up, after reading ``consumed`` characters of the row. Its
     usual reason is a cell over its size limit, told by the length read, not its wording."""
     limit = csv.field_size_limit()
     if consumed > limit:
-        return f"a cell is longer than {limit:,} characters"
-    return str(exc)
+        return Message("csv.cell_too_long", {"limit": f"{limit:,}"})
+    return Message("text", {"text": str(exc)})
 
 
 def _csv_rows(
@@ -250,7 +251,7 @@ def _csv_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            reason = f"unreadable CSV row: {_csv_reason(exc, buffer.tell() - position)}"
+            reason = Message("csv.row", {"reason": _csv_reason(exc, buffer.tell() - position)})
             yield ReadProblem(RowIssue(Location(name, start), None, reason, "csv-syntax"))
             consumed += reader.line_num
             reader, line = csv.reader(buffer), 0
@@ -278,16 +279,16 @@ def _table_rows(
         field_name = HEADINGS.get(heading)
         if field_name is None:
             known = ", ".join(FIELDS)
-            reason = f"column '{cell}' is not used (known columns: {known})"
+            reason = Message("column.unused", {"column": cell, "known": known})
             where = Location(name, 1, col + 1)
             yield ReadProblem(RowIssue(where, None, reason, "unknown-column"), warning=True)
         elif field_name in columns.values():
-            reason = f"column '{cell}' repeats '{field_name}'"
+            reason = Message("column.repeated", {"column": cell, "field": field_name})
             problems.append(RowIssue(Location(name, 1, col + 1), None, reason, "csv-header"))
         else:
             columns[col] = field_name
     if not columns:
-        reason = "no known column in the header row"
+        reason = Message("header.no_known_column")
         problems.append(RowIssue(Location(name, 1, 1), None, reason, "csv-header"))
     yield from (ReadProblem(issue) for issue in problems)
     width = len(header)
@@ -316,11 +317,10 @@ def _table_rows(
         if fields is None:
             continue  # a blank line is not a row
         if problems:
-            reason = "not read: the header row has errors (see line 1)"
+            reason = Message("row.header_has_errors")
             yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "csv-header"))
         elif len(cells) != width:
-            cell_count = f"{len(cells)} cell" + ("" if len(cells) == 1 else "s")
-            reason = f"the row has {cell_count}, the header has {width}"
+            reason = Message("row.cells", {"count": len(cells), "width": width})
             yield ReadProblem(RowIssue(at, _text(fields.get("unit")), reason, "row-cells"))
         else:
             yield RawRow(at, fields, columns=column_of)
@@ -375,7 +375,7 @@ def _rows_of(rows: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]]
         try:
             cells = next(rows, None)
         except _DAMAGED as exc:
-            reason = f"the workbook is damaged here; nothing from this line on was read: {exc}"
+            reason = Message("xlsx.damaged_here", {"detail": str(exc)})
             yield ReadProblem(RowIssue(Location(name, last + 1), None, reason, "xlsx-unreadable"))
             return
         if cells is None:
@@ -388,10 +388,8 @@ def _rows_of(rows: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]]
             first = formulas[0]
             where = Location(name, line, first.column)
             last = line
-            reason = (
-                f"cell {_column(first.column - 1)}{line} holds a formula ({shown(first.value)}); "
-                "formulas are never evaluated: enter the value itself"
-            )
+            cell = f"{_column(first.column - 1)}{line}"
+            reason = Message("xlsx.formula", {"cell": cell, "formula": shown(first.value)})
             yield ReadProblem(RowIssue(where, None, reason, "row-cells"))
             continue
         last = line
@@ -431,7 +429,7 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
             return
         workbook = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        reason = f"not an Excel workbook (.xlsx): {exc}"
+        reason = Message("xlsx.not_workbook", {"detail": str(exc)})
         yield ReadProblem(RowIssue(start, None, reason, "xlsx-unreadable"))
         return
     try:
@@ -443,7 +441,9 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
             header_row = next(header_rows, None)
         except _DAMAGED as exc:
             yield ReadProblem(
-                RowIssue(start, None, f"a damaged workbook: {exc}", "xlsx-unreadable")
+                RowIssue(
+                    start, None, Message("xlsx.damaged", {"detail": str(exc)}), "xlsx-unreadable"
+                )
             )
             return
         finally:
@@ -456,7 +456,7 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
                 RowIssue(
                     Location(name, 1, 1),
                     None,
-                    "the sheet is empty (expected a header row)",
+                    Message("file.empty_sheet"),
                     "empty-file",
                 )
             )

@@ -17,8 +17,6 @@ from pathlib import Path
 from medreform_check.errors import Location, ParseError, cannot_read
 from medreform_check.language.periods import Period, parse_date, parse_period
 from medreform_check.language.values import (
-    format_number,
-    format_range,
     normalise,
     parse_composition,
     parse_done,
@@ -48,6 +46,7 @@ from medreform_check.model import (
     Task,
     Value,
 )
+from medreform_check.vocabulary import Message, format_number, format_range
 
 SUFFIXES = tuple(READERS)
 # Columns that can only make a plain value row (no task, no completion): the fast path's rows.
@@ -57,8 +56,8 @@ _PLAIN_COLUMNS = frozenset({"unit", "period", "indicator", "value", "as_of", "su
 class _Rejected(Exception):
     """A row that cannot be used: a finding code, the reason, and where (default: the row)."""
 
-    def __init__(self, code: str, reason: str, at: Location | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, code: str, reason: Message, at: Location | None = None) -> None:
+        super().__init__(str(reason))
         self.code = code
         self.reason = reason
         self.at = at
@@ -83,9 +82,17 @@ def _plain_number(raw: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _suggest(word: str, choices: Iterable[str]) -> Message:
     close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Message("row.did_you_mean", {"name": close[0]}) if close else _NOTHING
+
+
+_NOTHING = Message("text", {"text": ""})
+
+
+def _field(name: str, exc: ParseError) -> Message:
+    """``value: '8o' is not a number``: which field, and why it did not parse."""
+    return Message("row.field", {"field": Message(f"field.{name}"), "reason": exc.detail})
 
 
 class RowInterpreter:
@@ -140,9 +147,7 @@ class RowInterpreter:
     def unit(self, row: RawRow) -> str:
         raw = row.fields.get("unit")
         if raw is None:
-            raise _Rejected(
-                "row-unknown", "no unit given (a 'unit' column, or 'unit:' at the top of the file)"
-            )
+            raise _Rejected("row-unknown", Message("row.no_unit"))
         known = self.unit_cache.get(raw)
         if known is not None:
             return known
@@ -150,11 +155,8 @@ class RowInterpreter:
         if not self.know_units:
             return text
         if text not in self.units:
-            raise _Rejected(
-                "row-unknown",
-                f"unknown unit {shown(text)}{_suggest(text, self.units)}",
-                row.where("unit"),
-            )
+            message = {"name": shown(text), "hint": _suggest(text, self.units)}
+            raise _Rejected("row-unknown", Message("row.unknown_unit", message), row.where("unit"))
         self.unit_cache[raw] = self.units[text]
         return self.units[text]
 
@@ -170,7 +172,7 @@ class RowInterpreter:
         try:
             parsed = parse_date(raw)
         except ParseError as exc:
-            raise _Rejected("row-date", f"{name}: {exc}", row.where(name)) from None
+            raise _Rejected("row-date", _field(name, exc), row.where(name)) from None
         if isinstance(raw, str):
             self.date_cache[raw] = parsed
         return parsed
@@ -185,13 +187,14 @@ class RowInterpreter:
         try:
             parsed = self.period_cache[raw] = parse_period(raw)
         except ParseError as exc:
-            raise _Rejected("row-date", f"period: {exc}", row.where("period")) from None
+            raise _Rejected("row-date", _field("period", exc), row.where("period")) from None
         return parsed
 
     def value(self, row: RawRow, indicator: Indicator) -> Value:
         raw = row.fields.get("value")
         if raw is None:
-            raise _Rejected("row-value", f"no value given for {indicator.id}", row.where("value"))
+            reason = Message("row.no_value", {"id": indicator.id})
+            raise _Rejected("row-value", reason, row.where("value"))
         try:
             if indicator.kind == "composition":
                 return parse_composition(raw, indicator.parts)
@@ -199,50 +202,40 @@ class RowInterpreter:
             if number is None:
                 number = parse_number(raw, indicator.unit or None)
         except ParseError as exc:
-            raise _Rejected("row-value", f"value: {exc}", row.where("value")) from None
+            raise _Rejected("row-value", _field("value", exc), row.where("value")) from None
         low, high = indicator.bounds
         if (low is not None and number < low) or (high is not None and number > high):
-            raise _Rejected(
-                "row-value",
-                f"value {format_number(number)} is outside {format_range(low, high)} "
-                f"for {indicator.name} ({indicator.id})",
-                row.where("value"),
-            )
+            outside = {
+                "value": format_number(number),
+                "range": format_range(low, high),
+                "name": indicator.name,
+                "id": indicator.id,
+            }
+            raise _Rejected("row-value", Message("row.value_outside", outside), row.where("value"))
         if indicator.integer and number != int(number):
-            raise _Rejected(
-                "row-value",
-                f"{indicator.id} is a whole number; got {format_number(number)}",
-                row.where("value"),
-            )
+            reason = Message("row.not_whole", {"id": indicator.id, "value": format_number(number)})
+            raise _Rejected("row-value", reason, row.where("value"))
         return number
 
     def task(self, row: RawRow, unit: str) -> tuple[Plan, Task]:
         ident = normalise(str(row.fields["task"]))
         if ident not in self.tasks:
-            raise _Rejected(
-                "row-unknown",
-                f"unknown task {shown(ident)}{_suggest(ident, self.tasks)}",
-                row.where("task"),
-            )
+            message = {"name": shown(ident), "hint": _suggest(ident, self.tasks)}
+            raise _Rejected("row-unknown", Message("row.unknown_task", message), row.where("task"))
         owned = [
             (plan, task) for plan, task in self.tasks[ident] if unit in self.scopes[plan.id, ident]
         ]
         if not owned:
-            raise _Rejected(
-                "row-not-owner",
-                f"unit '{unit}' does not report on task '{ident}'",
-                row.where("task"),
-            )
+            reason = Message("row.not_owner", {"unit": unit, "task": ident})
+            raise _Rejected("row-not-owner", reason, row.where("task"))
         return owned[0]
 
     def indicator(self, row: RawRow) -> Indicator:
         ident = normalise(str(row.fields["indicator"]))
         if ident not in self.indicators:
-            raise _Rejected(
-                "row-unknown",
-                f"unknown indicator {shown(ident)}{_suggest(ident, self.indicators)}",
-                row.where("indicator"),
-            )
+            message = {"name": shown(ident), "hint": _suggest(ident, self.indicators)}
+            reason = Message("row.unknown_indicator", message)
+            raise _Rejected("row-unknown", reason, row.where("indicator"))
         return self.indicators[ident]
 
     # --- whole rows ------------------------------------------------------------------
@@ -339,7 +332,7 @@ class RowInterpreter:
                 return
             as_of = self.day(row, "as_of") or (period.end if period else None)
             if as_of is None:
-                raise _Rejected("row-date", "no period or as_of given: the value cannot be dated")
+                raise _Rejected("row-date", Message("row.undated"))
             self._fill(row, unit, as_of, submitted, seq, out)
         except _Rejected as rejection:
             where = rejection.at or row.at
@@ -356,7 +349,7 @@ class RowInterpreter:
     ) -> None:
         fields = row.fields
         if fields.get("indicator") is None and fields.get("task") is None:
-            raise _Rejected("row-subject", "the row names neither an indicator nor a task")
+            raise _Rejected("row-subject", Message("row.no_subject"))
         if (
             fields.get("value") is None
             and fields.get("done") is None
@@ -368,7 +361,7 @@ class RowInterpreter:
                 RowIssue(
                     row.at,
                     str(fields["unit"]),
-                    f"left blank: nothing reported for {subject}",
+                    Message("row.blank", {"subject": str(subject)}),
                     "row-blank",
                 )
             )
@@ -380,12 +373,10 @@ class RowInterpreter:
         if fields.get("indicator") is not None:
             indicator = self.indicator(row)
             if task is not None and task.indicator != indicator.id:
-                raise _Rejected(
-                    "row-subject",
-                    f"task '{task.id}' is measured by {task.indicator or 'completion'}, "
-                    f"not {indicator.id}",
-                    row.where("indicator"),
-                )
+                measure = task.indicator or Message("row.completion")
+                reason = {"task": task.id, "measure": measure, "indicator": indicator.id}
+                where = row.where("indicator")
+                raise _Rejected("row-subject", Message("row.wrong_indicator", reason), where)
         elif task is not None and task.indicator is not None:
             indicator = self.indicators[task.indicator]
         else:
@@ -404,11 +395,10 @@ class RowInterpreter:
         try:
             done = parse_done(row.fields["done"])
         except ParseError as exc:
-            raise _Rejected("row-value", f"done: {exc}", row.where("done")) from None
+            raise _Rejected("row-value", _field("done", exc), row.where("done")) from None
         if done and self.day(row, "completed_on") is None:
-            raise _Rejected(
-                "row-completion", "reported done but completed_on is missing", row.where("done")
-            )
+            reason = Message("row.done_undated")
+            raise _Rejected("row-completion", reason, row.where("done"))
 
     def _milestone(
         self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
@@ -417,26 +407,20 @@ class RowInterpreter:
         name = "done" if row.fields.get("done") is not None else "value"
         raw = row.fields.get(name)
         if raw is None:
-            raise _Rejected("row-value", f"milestone task '{task.id}' needs 'done' (yes/no)")
+            raise _Rejected("row-value", Message("row.needs_done", {"task": task.id}))
         try:
             done = parse_done(raw)
         except ParseError as exc:
-            raise _Rejected("row-value", f"{name}: {exc}", row.where(name)) from None
+            raise _Rejected("row-value", _field(name, exc), row.where(name)) from None
         completed_on = self.day(row, "completed_on")
         if done and completed_on is None:
-            raise _Rejected(
-                "row-completion",
-                f"task '{task.id}' is reported done but completed_on is missing",
-                row.where("done"),
-            )
+            reason = Message("row.task_done_undated", {"task": task.id})
+            raise _Rejected("row-completion", reason, row.where("done"))
         evidence = row.fields.get("evidence")
         evidence_text = None if evidence is None else str(evidence).strip() or None
         if done and task.evidence_required and evidence_text is None:
-            raise _Rejected(
-                "row-completion",
-                f"task '{task.id}' requires evidence (佐证材料) for a completion",
-                row.at,
-            )
+            reason = Message("row.needs_evidence", {"task": task.id})
+            raise _Rejected("row-completion", reason, row.at)
         return MilestoneReport(
             unit, task.id, done, completed_on, as_of, submitted, seq, row.at, evidence_text
         )

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from medreform_check.language.values import format_number
-from medreform_check.model import Indicator
+from medreform_check.model import Indicator, RowIssue
 from medreform_check.report import Report, ReportStatus, Result, Status
-from medreform_check.vocabulary import word
+from medreform_check.vocabulary import format_number, say, word
 
 
 def percent(value: float | None) -> str:
@@ -103,3 +102,8 @@ def aspect_label(aspect: str, lang: str) -> str:
         _, number, rest = aspect.split(" ", 2)
         return word("aspect.stage", lang, number=number, aspect=aspect_label(rest, lang))
     return word(f"aspect.{aspect}", lang)
+
+
+def reason_text(issue: RowIssue, lang: str) -> str:
+    """Why a row was rejected or warned about, in the reader's language."""
+    return issue.message if isinstance(issue.message, str) else say(issue.message, lang)

@@ -10,9 +10,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from medreform_check.errors import Finding, Location, Severity
-from medreform_check.language.values import format_number, shown
+from medreform_check.language.values import shown
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.schemas.definitions import schema_for
+from medreform_check.vocabulary import format_number
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError

@@ -62,12 +62,17 @@ class Message:
 
 def say(message: Message, lang: str) -> str:
     """``message`` worded in ``lang``."""
-    values = {
-        name: say(value, lang) if isinstance(value, Message) else value
-        for name, value in message.values.items()
-    }
+    values = {name: _worded(value, lang) for name, value in message.values.items()}
     template = MESSAGES[message.key][lang]
     return template(values) if callable(template) else template.format(**values)
+
+
+def _worded(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return say(value, lang)
+    if isinstance(value, list | tuple):
+        return [_worded(item, lang) for item in value]
+    return value
 
 
 def note_text(code: str, values: Mapping[str, Any], lang: str, names: Mapping[str, str]) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from medreform_check.language.values import (
-    format_number,
     parse_composition,
     parse_done,
     parse_number,
     shares,
 )
+from medreform_check.vocabulary import format_number
 
 
 @pytest.mark.parametrize(

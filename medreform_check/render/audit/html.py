@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from medreform_check import __version__
-from medreform_check.language.values import format_number
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import (
@@ -20,13 +19,14 @@ from medreform_check.render.common import (
     display_value,
     due_text,
     percent,
+    reason_text,
     report_label,
     status_label,
     target_text,
 )
 from medreform_check.render.svg import composition, meter, progress_bar, sparkline
 from medreform_check.report import Report, ReportStatus, Result, Status
-from medreform_check.vocabulary import notes_text, word
+from medreform_check.vocabulary import format_number, notes_text, word
 
 # Dark enough to print as distinct greys; the light tints are the badge backgrounds.
 STATUS_COLOURS: Mapping[Status, tuple[str, str]] = {
@@ -274,7 +274,10 @@ def _reporting(report: Report, lang: str) -> str:
 def _issues(title: str, issues: Sequence[RowIssue], lang: str, note: str = "") -> str:
     if not issues:
         return ""
-    rows = [_cells(f"<code>{_e(i.at)}</code>", _e(i.unit or ""), _e(i.reason)) for i in issues]
+    rows = [
+        _cells(f"<code>{_e(i.at)}</code>", _e(i.unit or ""), _e(reason_text(i, lang)))
+        for i in issues
+    ]
     heads = [word(k, lang) for k in ("file", "unit", "reason")]
     intro = f"<p>{_e(note)}</p>" if note else ""
     table = _table(heads, rows, "issues")

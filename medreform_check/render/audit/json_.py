@@ -8,7 +8,7 @@ from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import json_value
+from medreform_check.render.common import json_value, reason_text
 from medreform_check.report import Report, ReportingEntry, Result
 from medreform_check.vocabulary import notes_text
 
@@ -33,12 +33,12 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def issue_object(issue: RowIssue) -> dict[str, Any]:
+def issue_object(issue: RowIssue, lang: str) -> dict[str, Any]:
     return {
         "file": issue.at.path,
         "line": issue.at.line,
         "unit": issue.unit,
-        "reason": issue.reason,
+        "reason": reason_text(issue, lang),
     }
 
 
@@ -56,8 +56,8 @@ def report_object(
         "results": [
             result_object(r, report, lang) for r in (report.results if results is None else results)
         ],
-        "rejected": [issue_object(i) for i in report.rejected],
-        "warnings": [issue_object(i) for i in report.warnings],
+        "rejected": [issue_object(i, lang) for i in report.rejected],
+        "warnings": [issue_object(i, lang) for i in report.warnings],
         "reporting": [
             {
                 "unit": e.unit,

@@ -9,6 +9,7 @@ from medreform_check.render.common import (
     display_value,
     due_text,
     percent,
+    reason_text,
     report_label,
     status_label,
     target_text,
@@ -157,7 +158,9 @@ def _reporting(report: Report, lang: str) -> list[str]:
 def _rejected(report: Report, lang: str) -> list[str]:
     if not report.rejected:
         return []
-    rows = [[cell(str(i.at)), cell(i.unit or ""), cell(i.reason)] for i in report.rejected]
+    rows = [
+        [cell(str(i.at)), cell(i.unit or ""), cell(reason_text(i, lang))] for i in report.rejected
+    ]
     return [
         f"### {word('bulletin.rejected', lang)}",
         "",

@@ -21,6 +21,7 @@ from medreform_check.render.common import (
     display_value,
     due_text,
     percent,
+    reason_text,
     report_label,
     status_label,
     target_text,
@@ -104,7 +105,7 @@ def summary_lines(report: Report, lang: str) -> list[Text]:
 def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
     lines: list[RenderableType] = [Text(f"{title} ({len(issues)})", style="bold")]
     for issue in issues:
-        at, unit, reason = issue.at, issue.unit, issue.reason
+        at, unit, reason = issue.at, issue.unit, reason_text(issue, lang)
         line = Text(f"  {at}  ")
         if unit:
             line.append(f"[{unit}] ", style="dim")
