@@ -156,6 +156,12 @@ class Catalogue:
 
 # --- what submissions carry -------------------------------------------------------------
 
+# The fields of a submitted row, in the order templates lay them out.
+FIELDS = (
+    "unit", "period", "indicator", "task", "value", "done", "completed_on", "as_of", "evidence",
+    "submitted", "note",
+)  # fmt: skip
+
 Composition = dict[str, float]
 Value = float | Composition
 

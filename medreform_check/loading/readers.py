@@ -22,26 +22,13 @@ from medreform_check.errors import Location, MedreformError
 from medreform_check.language.values import normalise, shown
 from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, size_problem
 from medreform_check.loading.yamldoc import decode_text, load_yaml
-from medreform_check.model import RowIssue
+from medreform_check.model import FIELDS, RowIssue
 from medreform_check.schemas.validation import Violation, locate_violation, violations
-from medreform_check.vocabulary import Message
+from medreform_check.vocabulary import Message, field_name
 
-# The fields of a submission row, each with the heading offices usually give its column
-# (templates write these headings).
-CHINESE_HEADINGS: Mapping[str, str] = {
-    "unit": "单位",
-    "period": "报告期",
-    "indicator": "指标",
-    "task": "任务",
-    "value": "数值",
-    "done": "是否完成",
-    "completed_on": "完成日期",
-    "as_of": "截至日期",
-    "evidence": "佐证材料",
-    "submitted": "提交日期",
-    "note": "备注",
-}
-FIELDS = tuple(CHINESE_HEADINGS)
+# Each field of a submission row with the heading offices usually give its column (templates
+# write these headings too).
+CHINESE_HEADINGS: Mapping[str, str] = {name: field_name(name, "zh") for name in FIELDS}
 # Every column heading read, after NFKC and lower-casing: the names, the usual headings, and
 # the other words offices use.
 HEADINGS: Mapping[str, str] = {

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from medreform_check.language.targets import Target
 from medreform_check.model import Indicator, RowIssue
 from medreform_check.report import Report, ReportStatus, Result, Status
 from medreform_check.vocabulary import format_number, say, word
@@ -59,12 +60,38 @@ def display_value(value: Any, indicator: Indicator | None, lang: str) -> str:
     return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
 
 
-_TARGET_WORDS_ZH = {"done": "完成", "increase": "较上年提高", "decrease": "较上年下降"}
+def target_phrase(target: Target | None, unit: str, lang: str) -> str:
+    """A target as plans write it: the contract's notation in English (``>= 80``), the
+    office's words in Chinese (``不低于80%``); None is a milestone's "done" (完成)."""
+    if target is None:
+        return word("target.done", lang)
+    if lang == "en":
+        return str(target)
+
+    def n(value: float) -> str:
+        return format_number(value, 6)
+
+    if target.op == "between":
+        assert target.low is not None and target.high is not None
+        return word("target.between", lang, low=n(target.low), high=n(target.high), unit=unit)
+    if target.op == "ratio":
+        parts = ":".join(n(p) for p in target.parts)
+        if not target.tolerance:
+            return word("target.ratio", lang, parts=parts)
+        return word("target.ratio_tolerance", lang, parts=parts, tolerance=n(target.tolerance))
+    if target.number is None:  # increase, decrease
+        return word(f"target.{target.op}", lang)
+    return word(f"target.{target.op}", lang, n=n(target.number), unit=unit)
 
 
-def target_text(result: Result, lang: str) -> str:
-    """The target as shown to people: a milestone's is "done" (完成)."""
-    return _TARGET_WORDS_ZH.get(result.target, result.target) if lang == "zh" else result.target
+def target_text(result: Result, report: Report, lang: str) -> str:
+    """A result's target as shown to people (see ``target_phrase``)."""
+    if result.indicator is None:
+        return word("target.done", lang)
+    if lang == "en":
+        return result.target
+    indicator = report.indicators.get(result.indicator)
+    return target_phrase(result.target_spec, indicator.unit if indicator else "", lang)
 
 
 def due_text(result: Result) -> str:

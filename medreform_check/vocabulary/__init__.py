@@ -29,6 +29,7 @@ __all__ = [
     "LANGS",
     "Message",
     "default_lang",
+    "field_name",
     "format_date",
     "format_number",
     "format_range",
@@ -65,6 +66,11 @@ def say(message: Message, lang: str) -> str:
     values = {name: _worded(value, lang) for name, value in message.values.items()}
     template = MESSAGES[message.key][lang]
     return template(values) if callable(template) else template.format(**values)
+
+
+def field_name(field_id: str, lang: str) -> str:
+    """A submission field as a column is headed: ``value``, 数值."""
+    return say(Message(f"field.{field_id}"), lang)
 
 
 def _worded(value: Any, lang: str) -> Any:

@@ -13,7 +13,7 @@ from medreform_check.render import RenderOptions
 from medreform_check.render.common import json_number, status_label
 from medreform_check.render.csv_ import to_csv
 from medreform_check.report import Report
-from medreform_check.vocabulary import notes_text
+from medreform_check.vocabulary import notes_text, word
 
 COLUMNS = (
     "plan",
@@ -75,5 +75,10 @@ def render_rows(report: Report, lang: str) -> list[list[Any]]:
     ]
 
 
+def headings(lang: str) -> list[str]:
+    """The columns' names: the JSON field names in English, the office's words in Chinese."""
+    return [word(f"column.{name}", lang) for name in COLUMNS]
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    return to_csv(COLUMNS, render_rows(report, options.lang))
+    return to_csv(headings(options.lang), render_rows(report, options.lang))

@@ -149,8 +149,8 @@ def _completions(result: Result, report: Report, lang: str) -> str:
             else word("page.no_evidence", lang)
         )
         name = report.unit_names.get(c.unit, c.unit)
-        colon, semicolon = ("：", "；") if lang == "zh" else (": ", "; ")
-        items.append(f"<li>{_e(name)}{colon}{_e(state)}{semicolon}{_e(evidence)}</li>")
+        line = word("page.completion", lang, unit=name, state=state, evidence=evidence)
+        items.append(f"<li>{_e(line)}</li>")
     return f'<ul class="completions">{"".join(items)}</ul>'
 
 
@@ -173,9 +173,8 @@ def _actual_cell(result: Result, report: Report, lang: str) -> str:
     target, actual = result.target_spec, result.actual
     if target is None or actual is None or isinstance(actual, bool):
         return text
-    label = word(
-        "page.chart_actual", lang, a=display_value(actual, indicator, lang), t=result.target
-    )
+    shown = display_value(actual, indicator, lang)
+    label = word("page.chart_actual", lang, a=shown, t=target_text(result, report, lang))
     colour = STATUS_COLOURS[result.status][0]
     if isinstance(actual, Mapping) and target.op == "ratio":
         return f"{text}<br>{composition(actual, target, label)}"
@@ -199,7 +198,7 @@ def _result_row(result: Result, report: Report, lang: str) -> str:
         _status_cell(result, lang),
         _task_cell(result, report, lang),
         f"<div>{_e(due_text(result))}</div>"
-        f'<div class="target">{_e(target_text(result, lang))}</div>',
+        f'<div class="target">{_e(target_text(result, report, lang))}</div>',
         _actual_cell(result, report, lang),
         _trend_cell(result, lang),
     )

@@ -16,12 +16,12 @@ from medreform_check.render.common import (
 )
 from medreform_check.render.markdown import cell, table
 from medreform_check.report import Report, Result
-from medreform_check.vocabulary import notes_text, word
+from medreform_check.vocabulary import listing, notes_text, word
 
 
 def _actual(result: Result, report: Report, lang: str) -> str:
     indicator = report.indicators.get(result.indicator) if result.indicator else None
-    return f"{display_value(result.actual, indicator, lang)} / {target_text(result, lang)}"
+    return f"{display_value(result.actual, indicator, lang)} / {target_text(result, report, lang)}"
 
 
 def _task(result: Result) -> str:
@@ -30,9 +30,7 @@ def _task(result: Result) -> str:
 
 def _overall(report: Report, lang: str) -> list[str]:
     counts = report.summaries.counts
-    listed = ("、" if lang == "zh" else ", ").join(
-        f"{status_label(s, lang)} {n}" for s, n in counts.items()
-    )
+    listed = listing((f"{status_label(s, lang)} {n}" for s, n in counts.items()), lang)
     overall = report.summaries.overall
     line = word(
         "bulletin.total",

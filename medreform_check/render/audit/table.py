@@ -79,7 +79,7 @@ def results_table(report: Report, results: Sequence[Result], lang: str) -> Table
         table.add_row(
             _task_cell(result, report, lang),
             Text(due_text(result)),
-            Text(target_text(result, lang), overflow="ellipsis"),
+            Text(target_text(result, report, lang), overflow="ellipsis"),
             Text(display_value(result.actual, indicator, lang), overflow="ellipsis"),
             status_text(result.status, lang),
         )

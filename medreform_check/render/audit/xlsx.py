@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from medreform_check.render import RenderOptions
-from medreform_check.render.audit.csv_ import COLUMNS, render_rows
+from medreform_check.render.audit.csv_ import COLUMNS, headings, render_rows
 from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
 from medreform_check.report import Report, Status
 from medreform_check.vocabulary import word
@@ -104,9 +104,9 @@ def render(report: Report, options: RenderOptions) -> bytes:
     book = Workbook()
     results = book.active
     assert results is not None
-    results.title = "结果" if lang == "zh" else "Results"
-    for col, name in enumerate(COLUMNS, 1):
-        _set(results.cell(1, col), name)
+    results.title = word("sheet.results", lang)
+    for col, (name, heading) in enumerate(zip(COLUMNS, headings(lang), strict=True), 1):
+        _set(results.cell(1, col), heading)
         results.cell(1, col).font = Font(bold=True)
         results.column_dimensions[get_column_letter(col)].width = WIDTHS.get(name, 12)
     status_col = COLUMNS.index("status_label") + 1
@@ -123,7 +123,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
         f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.results) + 1)}"
     )
 
-    _summary_sheet(book.create_sheet("汇总" if lang == "zh" else "Summary"), report, lang)
+    _summary_sheet(book.create_sheet(word("sheet.summary", lang)), report, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

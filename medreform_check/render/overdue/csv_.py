@@ -40,7 +40,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                     due_text(r),
                     status_label(r.status, lang),
                     r.days_overdue,
-                    target_text(r, lang),
+                    target_text(r, report, lang),
                     display_value(r.actual, indicator, lang),
                     "、".join(names.get(u, u) for u in r.missing_units),
                     r.source or "",

@@ -18,12 +18,7 @@ from medreform_check.vocabulary import word
 def render(overdue: OverdueList, options: RenderOptions) -> str:
     lang, report = options.lang, overdue.report
     names = report.unit_names
-    title = (
-        f"{word('overdue_title', lang)}（{word('as_of', lang)} {report.as_of}）"
-        if lang == "zh"
-        else f"{word('overdue_title', lang)} (as of {report.as_of})"
-    )
-    lines = [f"## {title}", ""]
+    lines = [f"## {word('overdue.heading', lang, day=report.as_of)}", ""]
     if overdue.within is not None:
         lines += [word("due_within", lang).format(n=overdue.within), ""]
     if not overdue.results:
@@ -43,7 +38,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                     due_text(r),
                     f"{STATUS_SYMBOLS[r.status]} {status_label(r.status, lang)}",
                     str(r.days_overdue or ""),
-                    cell(target_text(r, lang)),
+                    cell(target_text(r, report, lang)),
                     cell(display_value(r.actual, indicator, lang)),
                     cell("、".join(names.get(u, u) for u in r.missing_units)),
                 ]

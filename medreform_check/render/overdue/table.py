@@ -39,7 +39,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
             task = Text(r.title)
             task.append(f"\n{r.task}", style="dim")
-            actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, lang)}"
+            actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, report, lang)}"
             table.add_row(
                 task,
                 Text(due_text(r)),

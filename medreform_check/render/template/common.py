@@ -3,48 +3,39 @@
 from __future__ import annotations
 
 from medreform_check.commands.template import Template, TemplateRow
-from medreform_check.loading.readers import CHINESE_HEADINGS, FIELDS
+from medreform_check.model import FIELDS
+from medreform_check.render.common import target_phrase
+from medreform_check.vocabulary import field_name, word
 
 # The columns of a CSV or XLSX template: the fields the reader knows, headed in English by
 # their names and in Chinese as offices head them.
 COLUMNS = FIELDS
-HEADINGS = {"en": COLUMNS, "zh": tuple(CHINESE_HEADINGS[name] for name in COLUMNS)}
+
+
+def headings(lang: str) -> list[str]:
+    return [field_name(name, lang) for name in COLUMNS]
 
 
 def hint(row: TemplateRow, lang: str) -> str:
     """What the row asks for, the targets it serves and their deadlines."""
-    zh = lang == "zh"
     parts = []
     if row.indicator is not None:
-        name = row.indicator.name if zh or not row.indicator.name_en else row.indicator.name_en
-        parts.append(
-            f"{name}（{row.indicator.unit}）"
-            if zh and row.indicator.unit
-            else f"{name} ({row.indicator.unit})"
-            if row.indicator.unit
-            else name
-        )
+        indicator = row.indicator
+        name = indicator.name_en if lang == "en" and indicator.name_en else indicator.name
+        unit = indicator.unit
+        parts.append(word("template.indicator", lang, name=name, unit=unit) if unit else name)
     elif row.task is not None:
         parts.append(row.task.title)
+    unit = row.indicator.unit if row.indicator else ""
     for instance in row.instances:
-        target = (
-            "完成"
-            if zh and instance.task.is_milestone
-            else "done"
-            if instance.task.is_milestone
-            else str(instance.target)
-        )
-        when = instance.period.label if instance.period else str(instance.deadline)
-        parts.append(
-            f"{instance.task.id}：目标 {target}，{when}"
-            if zh
-            else f"{instance.task.id}: {target} by {when}"
-        )
+        target = target_phrase(None if instance.task.is_milestone else instance.target, unit, lang)
+        due = instance.period.label if instance.period else str(instance.deadline)
+        parts.append(word("template.serves", lang, task=instance.task.id, target=target, due=due))
     if row.evidence_required:
-        parts.append("须附佐证材料" if zh else "evidence required")
+        parts.append(word("template.evidence", lang))
     if row.as_of is not None:
-        parts.append(f"截至 {row.as_of}" if zh else f"as of {row.as_of}")
-    return "；".join(parts) if zh else "; ".join(parts)
+        parts.append(word("template.as_of", lang, day=row.as_of))
+    return word("separator", lang).join(parts)
 
 
 def cells(template: Template, row: TemplateRow, lang: str) -> list[str]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from medreform_check.commands.template import Template
 from medreform_check.render import RenderOptions
 from medreform_check.render.csv_ import to_csv
-from medreform_check.render.template.common import HEADINGS, cells
+from medreform_check.render.template.common import cells, headings
 
 
 def render(template: Template, options: RenderOptions) -> str:
-    return to_csv(
-        HEADINGS[options.lang], [cells(template, row, options.lang) for row in template.rows]
-    )
+    lang = options.lang
+    return to_csv(headings(lang), [cells(template, row, lang) for row in template.rows])

@@ -7,7 +7,8 @@ import io
 
 from medreform_check.commands.template import Template
 from medreform_check.render import RenderOptions
-from medreform_check.render.template.common import COLUMNS, HEADINGS, cells
+from medreform_check.render.template.common import COLUMNS, cells, headings
+from medreform_check.vocabulary import word
 
 _WIDTHS = {
     "unit": 20,
@@ -31,14 +32,14 @@ def render(template: Template, options: RenderOptions) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    zh = options.lang == "zh"
+    lang = options.lang
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = f"{template.period.label}填报" if zh else f"{template.period.label} report"
-    sheet.append(list(HEADINGS[options.lang]))
+    sheet.title = word("sheet.template", lang, period=template.period.label)
+    sheet.append(headings(lang))
     for row in template.rows:
-        sheet.append(cells(template, row, options.lang))
+        sheet.append(cells(template, row, lang))
     header_fill = PatternFill("solid", start_color="1F4E78")
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -48,9 +49,9 @@ def render(template: Template, options: RenderOptions) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS[name]
     last = max(2, len(template.rows) + 1)
     done = get_column_letter(COLUMNS.index("done") + 1)
-    choices = '"是,否"' if zh else '"yes,no"'
+    choices = f'"{word("template.yes_no", lang)}"'
     validation = DataValidation(type="list", formula1=choices, allow_blank=True)
-    validation.error = "请选择 是 或 否" if zh else "Choose yes or no"
+    validation.error = word("template.choose", lang)
     validation.showErrorMessage = True
     sheet.add_data_validation(validation)
     validation.add(f"{done}2:{done}{last}")

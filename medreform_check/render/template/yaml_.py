@@ -7,6 +7,7 @@ import json
 from medreform_check.commands.template import Template
 from medreform_check.render import RenderOptions
 from medreform_check.render.template.common import hint
+from medreform_check.vocabulary import word
 
 
 def _comment(text: str) -> str:
@@ -20,28 +21,19 @@ def _quoted(text: object) -> str:
 
 
 def render(template: Template, options: RenderOptions) -> str:
-    zh = options.lang == "zh"
+    lang = options.lang
     unit, period = template.unit, template.period
     lines = [
-        _comment(
-            f"{unit.name} {period.label} 填报模板（medreform-check template）"
-            if zh
-            else f"{unit.name} {period.label}: submission template (medreform-check template)"
-        ),
-        _comment(
-            "填写 value（数值），或 done（是/否）与 completed_on（完成日期）；未填写的行视为未报。"
-            if zh
-            else "Fill in value, or done (yes/no) and completed_on; a blank row reports nothing."
-        ),
+        _comment(word("template.title", lang, unit=unit.name, period=period.label)),
+        _comment(word("template.how", lang)),
         "schema_version: 1",
         f"unit: {_quoted(unit.id)}",
         f"period: {_quoted(period.label)}",
-        "submitted:        "
-        + _comment("报送日期，如 2024-07-05" if zh else "the date you send this, e.g. 2024-07-05"),
+        "submitted:        " + _comment(word("template.submitted", lang)),
         "values:" if template.rows else "values: []",
     ]
     for row in template.rows:
-        lines.append("  " + _comment(hint(row, options.lang)))
+        lines.append("  " + _comment(hint(row, lang)))
         if row.indicator is not None:
             lines.append(f"  - indicator: {_quoted(row.indicator.id)}")
             if row.as_of is not None:
