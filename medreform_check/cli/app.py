@@ -84,13 +84,14 @@ def _run_audit(
     rules: Path | None,
     verbose: bool,
 ) -> Audit:
-    """Load and evaluate; plan warnings (and, with --verbose, how files were read) to stderr."""
+    """Load and evaluate. With --verbose, the plans' lint warnings (validate lists them all)
+    and how each submission file was read go to stderr."""
     from medreform_check.commands.audit import run_audit
 
     result = run_audit(plans, submissions or [], as_of_date(as_of), rules)
-    for finding in result.plan_findings:
-        say(str(finding))
     if verbose:
+        for finding in result.plan_findings:
+            say(str(finding))
         for note in result.notes:
             say(note)
     return result
@@ -269,6 +270,9 @@ def template(
     submissions: SubmissionPaths = None,
     lang: LangOption = None,
     rules: Rules = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print the plans' lint warnings.")
+    ] = False,
     debug: Debug = False,
 ) -> int:
     """An empty submission for a unit and period: the rows it must report, with hints.
@@ -291,8 +295,9 @@ def template(
         raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")
     catalogue = read_catalogue(find_rules_dir(rules))
     loaded, findings = read_plans(plans, catalogue)
-    for finding in findings:
-        say(str(finding))
+    if verbose:
+        for finding in findings:
+            say(str(finding))
     reported = read_submissions(submissions, loaded, catalogue) if submissions else None
     form = build_template(loaded, catalogue, unit, wanted, reported)
     emit(renderer("template", fmt)(form, RenderOptions(lang=language(lang))), output)

@@ -81,7 +81,10 @@ Rules = Annotated[
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")]
 Verbose = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Say how each submission file was read.")
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Say how each file was read; print the plans' lint warnings."
+    ),
 ]
 Plans = Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files or directories.")]
 SubmissionPaths = Annotated[

@@ -274,3 +274,35 @@ def test_template_of_an_unknown_period_or_unit_exits_2(
         [*base, "--unit", "综合医院", "--period", "2024-Q2", "-f", "csv"], env={"LANG": "C"}
     )
     assert ok.exit_code == 0 and ok.stdout.startswith("\ufeffunit,period,indicator")
+
+
+def test_the_demo_audit_prints_nothing_on_stderr() -> None:
+    from helpers import ROOT
+
+    argv = ["audit", str(ROOT / "plans" / "alxa-hitech-2023-2025.yaml"), "-s",
+            str(ROOT / "examples" / "submissions"), "--as-of", "2024-06-30", "--fail-on", "none"]  # fmt: skip
+    result = run_cli(argv)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_plan_warnings_are_printed_only_with_verbose(
+    files: dict[str, Path], rules_dir: Path
+) -> None:
+    """Lint is validate's job; audit, overdue and template show a plan's warnings on request."""
+    files["plan"].write_text(
+        files["plan"]
+        .read_text(encoding="utf-8")
+        .replace("deadline: 2024-05-31", "deadline: 2025年前"),
+        encoding="utf-8",
+    )
+    plan, subs, rules = str(files["plan"]), str(files["subs"]), str(rules_dir)
+    as_of = ["--as-of", "2024-06-30", "--rules", rules]
+    commands = [
+        ["audit", plan, "-s", subs, "--fail-on", "none", *as_of],
+        ["overdue", plan, "-s", subs, *as_of],
+        ["template", plan, "--unit", "hospital", "--period", "2024-Q1", "--rules", rules],
+    ]
+    for argv in commands:
+        quiet = run_cli(argv)
+        assert quiet.exit_code == 0 and quiet.stderr == "", (argv[0], quiet.stderr)
+        assert "[ambiguous-deadline]" in run_cli([*argv, "--verbose"]).stderr, argv[0]
