@@ -12,10 +12,6 @@ from medreform_check.language.periods import Period
 from medreform_check.language.targets import Target
 from medreform_check.vocabulary import Message
 
-INDICATOR_KINDS = ("level", "rate", "count", "amount", "composition")
-DIRECTIONS = ("higher", "lower", "none")
-AGGREGATES = ("all", "any", "mean", "sum", "min", "max")
-EVERY_KINDS = ("year", "half", "quarter", "month")
 NOWHERE = Location("<built in>")  # for objects made in code, not read from a file
 
 

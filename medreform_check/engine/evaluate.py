@@ -284,6 +284,72 @@ def _target_text(instance: Instance) -> str:
     return "done" if instance.task.is_milestone else str(instance.target)
 
 
+@dataclass(slots=True)
+class _Verdict:
+    """What the rules of CONTRACT §2 decided for one instance, before it becomes a Result."""
+
+    status: Status
+    decisive: _State  # the state the verdict rests on: at the deadline for met, else now
+    notes: list[Note]
+    actual_at_deadline: Value | bool | None = None
+    days_overdue: int | None = None
+    completed_on: date | None = None
+    # The trend points cost a pass over every unit per reported date: kept here when a
+    # projection needed them, else computed on first use (``Trend``).
+    history: TrendPoints | None = None
+
+
+def _judge_open(view: _InstanceView, plan: Plan, as_of: date, now: _State) -> _Verdict:
+    """D ≤ T: met, at risk (due soon, or the trend misses the target), or pending."""
+    if now.met:
+        return _Verdict(Status.MET, now, [])
+    deadline, target = view.instance.deadline, view.instance.target
+    verdict = _Verdict(Status.PENDING, now, [])
+    days_left = (deadline - as_of).days
+    if days_left <= plan.warn_days:
+        verdict.status = Status.AT_RISK
+        verdict.notes.append(Note("due_soon", {"days": days_left}))
+    if target is not None and target.projectable:
+        verdict.history = tuple(view.history(as_of))
+        projected = project(verdict.history, deadline)
+        if projected is not None and not target.meets(projected):
+            verdict.status = Status.AT_RISK
+            verdict.notes.append(Note("trend", {"projected": projected, "deadline": deadline}))
+    return verdict
+
+
+def _judge_closed(view: _InstanceView, as_of: date, now: _State) -> _Verdict:
+    """D > T: met (at T), met late, missed or unreported."""
+    deadline = view.instance.deadline
+    at_deadline = view.state(deadline)
+    if at_deadline.met:
+        return _Verdict(Status.MET, at_deadline, [], actual_at_deadline=at_deadline.actual)
+    verdict = _Verdict(Status.MET_LATE, now, [], actual_at_deadline=at_deadline.actual)
+    if now.met:
+        verdict.completed_on = view.first_met(deadline, as_of)
+    else:
+        verdict.status = Status.MISSED if view.has_evidence(as_of) else Status.UNREPORTED
+        verdict.days_overdue = (as_of - deadline).days
+    return verdict
+
+
+def _notes(instance: Instance, verdict: _Verdict) -> tuple[Note, ...]:
+    """Why, in the order readers see it: the stage, the verdict's own notes, then who did
+    not report, a missing baseline and the 力争 mark."""
+    task, status, decisive = instance.task, verdict.status, verdict.decisive
+    notes: list[Note] = []
+    if instance.stage is not None:
+        notes.append(Note("stage", {"index": instance.stage, "count": instance.stages}))
+    notes += verdict.notes
+    if decisive.missing and status not in (Status.WAIVED, Status.MET, Status.MET_LATE):
+        notes.append(Note("missing_units", {"units": decisive.missing}))
+    if decisive.no_baseline and status is not Status.WAIVED:
+        notes.append(Note("no_baseline"))
+    if task.aspirational:
+        notes.append(Note("aspirational"))
+    return tuple(notes)
+
+
 def evaluate_instance(
     instance: Instance,
     plan: Plan,
@@ -296,57 +362,16 @@ def evaluate_instance(
     task, deadline = instance.task, instance.deadline
     if sources is None:
         sources = TaskSources(task, indicator, plan.units_in_scope(task), evidence)
-    units = sources.units
     view = _InstanceView(instance, indicator, sources)
-    notes: list[Note] = []
-    if instance.stage is not None:
-        notes.append(Note("stage", {"index": instance.stage, "count": instance.stages}))
     now = view.state(as_of)
-    decisive = now
-    actual_at_deadline: Value | bool | None = None
-    days_overdue: int | None = None
-    completed_on: date | None = None
-    # The trend points cost a pass over every unit per reported date: computed here only
-    # when an open instance needs its projection, else on first use (``Trend``).
-    history: TrendPoints | None = None
-
     if task.waived is not None and task.waived.applies(as_of):
-        status = Status.WAIVED
-        notes.append(Note("waived", {"reason": task.waived.reason, "until": task.waived.until}))
+        waiver = Note("waived", {"reason": task.waived.reason, "until": task.waived.until})
+        verdict = _Verdict(Status.WAIVED, now, [waiver])
     elif as_of <= deadline:
-        if now.met:
-            status = Status.MET
-        else:
-            status = Status.PENDING
-            days_left = (deadline - as_of).days
-            if days_left <= plan.warn_days:
-                status = Status.AT_RISK
-                notes.append(Note("due_soon", {"days": days_left}))
-            target = instance.target
-            if target is not None and target.projectable:
-                history = tuple(view.history(as_of))
-                projected = project(history, deadline)
-                if projected is not None and not target.meets(projected):
-                    status = Status.AT_RISK
-                    notes.append(Note("trend", {"projected": projected, "deadline": deadline}))
+        verdict = _judge_open(view, plan, as_of, now)
     else:
-        at_deadline = view.state(deadline)
-        actual_at_deadline = at_deadline.actual
-        if at_deadline.met:
-            status, decisive = Status.MET, at_deadline
-        elif now.met:
-            status = Status.MET_LATE
-            completed_on = view.first_met(deadline, as_of)
-        else:
-            status = Status.MISSED if view.has_evidence(as_of) else Status.UNREPORTED
-            days_overdue = (as_of - deadline).days
-
-    if decisive.missing and status not in (Status.WAIVED, Status.MET, Status.MET_LATE):
-        notes.append(Note("missing_units", {"units": decisive.missing}))
-    if decisive.no_baseline and status is not Status.WAIVED:
-        notes.append(Note("no_baseline"))
-    if task.aspirational:
-        notes.append(Note("aspirational"))
+        verdict = _judge_closed(view, as_of, now)
+    history = verdict.history
     return Result(
         plan=plan.id,
         task=task.id,
@@ -358,15 +383,15 @@ def evaluate_instance(
         period=instance.period.label if instance.period else None,
         deadline=deadline,
         target=_target_text(instance),
-        status=status,
+        status=verdict.status,
         actual=now.actual,
-        actual_at_deadline=actual_at_deadline,
-        units=units,
-        missing_units=decisive.missing,
-        days_overdue=days_overdue,
-        completed_on=completed_on,
+        actual_at_deadline=verdict.actual_at_deadline,
+        units=sources.units,
+        missing_units=verdict.decisive.missing,
+        days_overdue=verdict.days_overdue,
+        completed_on=verdict.completed_on,
         aspirational=task.aspirational,
-        notes=tuple(notes),
+        notes=_notes(instance, verdict),
         history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
         target_spec=instance.target,
         completions=view.completions(as_of),

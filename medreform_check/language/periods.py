@@ -21,7 +21,6 @@ from medreform_check.errors import ParseError
 from medreform_check.language.values import shown
 from medreform_check.vocabulary import Message
 
-KINDS = ("year", "half", "quarter", "month")
 _PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 _MONTHS_PER = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 
