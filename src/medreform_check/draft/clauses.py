@@ -80,7 +80,9 @@ class Clause:
             return self.part.prefix
         top = self.top
         label = top.labels[-1] if top.labels else ""
-        text = f"{label}、{top.heading}" if re.fullmatch(f"[{_CN}]+", label) else label + top.heading
+        text = (
+            f"{label}、{top.heading}" if re.fullmatch(f"[{_CN}]+", label) else label + top.heading
+        )
         text = text if top.heading else label
         return f"{self.part.prefix} {text}" if self.part.prefix else text
 

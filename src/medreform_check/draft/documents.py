@@ -50,7 +50,9 @@ class Document:
 _CIRCLED = re.compile(r"([\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf])")
 _TO_FULL_WIDTH = str.maketrans({";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201f\u2026"
+_CJK_PUNCT = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201f\u2026"
+)
 _SPACE_NEAR_PUNCT = re.compile(rf" (?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}]) ")
 _SPACE_CJK_LATIN = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -155,8 +157,12 @@ class _HtmlText(HTMLParser):
         {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object"}
     )
     _BLOCK = frozenset(
-        "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article header footer main nav "
-        "aside blockquote pre hr figure figcaption center address caption form".split()
+        (
+            *("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4"),
+            *("h5", "h6", "section", "article", "header", "footer", "main", "nav", "aside"),
+            *("blockquote", "pre", "hr", "figure", "figcaption", "center", "address", "caption"),
+            "form",
+        )
     )
 
     def __init__(self) -> None:
@@ -328,8 +334,7 @@ def read_document(path: Path) -> Document:
             _where(path),
         )
     size = sum(
-        len(b) if isinstance(b, str) else sum(len(c) for row in b.rows for c in row)
-        for b in blocks
+        len(b) if isinstance(b, str) else sum(len(c) for row in b.rows for c in row) for b in blocks
     )
     if size > MAX_CHARACTERS:
         raise MedreformError(

@@ -126,7 +126,8 @@ def _number_text(match: re.Match[str], with_frequency: bool) -> str | None:
     """The phrase for ``parse_target``, or None when the number sets no target."""
     pre, num, unit, post = (match.group(g) or "" for g in ("pre", "num", "unit", "post"))
     if not num.replace(".", "").isdigit():
-        if not pre or unit not in ("级", "次", "个", "家", "所", "项", "名", "人"):
+        counted = unit in ("级", "次", "个", "家", "所", "项", "名", "人")
+        if not counted or not (pre or post or (with_frequency and unit == "次")):
             return None  # 一体化, 三医联动: a Chinese numeral is a number only in a target
         num = str(chinese_number(num))
     if re.match(r"^(?:年|月|日|号|部门|方面|类|批|大|位|是)", match.string[match.end() :]):

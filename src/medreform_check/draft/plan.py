@@ -233,9 +233,7 @@ class _TaskBuilder:
         self, sentence: Sentence, group: Group, groups: list[Group], context: Context
     ) -> DraftTask:
         clause = sentence.clause
-        task = DraftTask(
-            group.title, clause.section, sentence.source, _key(clause, sentence.item)
-        )
+        task = DraftTask(group.title, clause.section, sentence.source, _key(clause, sentence.item))
         set_timing(task, group.reading, context)
         set_target(task, group, sentence.text, self.indicators, len(groups) == 1)
         set_aspiration(task, group, groups)
@@ -311,7 +309,9 @@ def _period(shape: Outline, texts: list[ClauseText], notes: list[str]) -> tuple[
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _widen(period: tuple[date, date], tasks: list[DraftTask], notes: list[str]) -> tuple[date, date]:
+def _widen(
+    period: tuple[date, date], tasks: list[DraftTask], notes: list[str]
+) -> tuple[date, date]:
     days = [d for t in tasks for d in (t.due, t.start, t.until, *(s.due for s in t.stages)) if d]
     start, end = period
     low, high = min([start, *days]), max([end, *days])

@@ -97,13 +97,13 @@ def set_timing(task: DraftTask, reading: Reading, context: Context) -> None:
     elif reading.direction is not None and reading.direction.yearly:
         _every(task, Frequency("year", "逐年", 0), context)
     elif reading.years and reading.years[0] < reading.years[1]:
-        first, last = reading.years
+        begin, last = reading.years
         task.every = "year"
-        if date(first, 1, 1) > context.start:
-            task.start = date(first, 1, 1)
+        if date(begin, 1, 1) > context.start:
+            task.start = date(begin, 1, 1)
         if date(last, 12, 31) < context.end:
             task.until = date(last, 12, 31)
-        task.notes["every"] = f"'{first}年到{last}年': every year of the span"
+        task.notes["every"] = f"'{begin}年到{last}年': every year of the span"
     elif reading.dates:
         first = reading.dates[0]
         _dated(task, first.written, first.note)
@@ -124,7 +124,9 @@ def set_timing(task: DraftTask, reading: Reading, context: Context) -> None:
 
 def _undated(task: DraftTask, context: Context) -> None:
     if context.year is not None:
-        _dated(task, _year_end(context.year), f"undated: {context.year_origin} names {context.year}")
+        _dated(
+            task, _year_end(context.year), f"undated: {context.year_origin} names {context.year}"
+        )
     elif context.row_date is not None:
         _dated(task, context.row_date.written, "undated: the 任务分工 table's 完成时限")
     elif context.clause_date is not None:
@@ -141,9 +143,10 @@ def _name_for(reading: Reading, target: Target) -> str:
     if reading.direction is not None:
         return reading.direction.name
     if target.unit == "次":
-        text = reading.text
-        for phrase in [*reading.frequencies, *reading.numbers]:
-            text = text.replace(phrase.written, "")
+        number = reading.numbers[0].written
+        text = next((p for p in reading.text.split("，") if number in p), reading.text)
+        for written in [f.written for f in reading.frequencies] + [number]:
+            text = text.replace(written, "")
         return re.sub(r"^[，、]+|[，、]+$", "", text) + "次数"
     return subject_of(reading) or reading.text
 

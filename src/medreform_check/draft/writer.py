@@ -112,9 +112,12 @@ def _header(draft: Draft) -> list[str]:
     if draft.notes:
         lines += ["#", "# Notes:"] + [f"#   * {comment(n)}" for n in draft.notes]
     if draft.left_out:
-        lines += ["#", "# LEFT OUT, by clause: sentences that set no date, number, frequency or"]
-        lines += ["# direction ([dir] a direction with nothing to measure; [cont] continuing work in"]
-        lines += ["# a one-year programme, no deliverable):"]
+        lines += [
+            "#",
+            "# LEFT OUT, by clause: sentences that set no date, number, frequency or direction",
+            "# ([dir] a direction with nothing to measure; [cont] continuing work in a one-year",
+            "# programme, no deliverable):",
+        ]
         tags = {"a direction with nothing to measure": "[dir] ", "continuing": "[cont] "}
         for item in draft.left_out:
             tag = next((t for key, t in tags.items() if item.reason.startswith(key)), "")
