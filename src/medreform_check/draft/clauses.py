@@ -31,10 +31,10 @@ PREAMBLE, CLOSING = "序言", "末段"
 
 def chinese_number(text: str) -> int:
     """一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103; digits pass through."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
+    if len(text) == 1 and "①" <= text <= "⑳":  # before isdigit(), which ① also passes
         return ord(text) - ord("①") + 1
+    if text.isdecimal():
+        return int(text)
     digits = {c: k for k, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
     total, current = 0, 0
     for char in text:

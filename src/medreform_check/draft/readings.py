@@ -87,9 +87,9 @@ def combine(readings: list[Reading], separator: str = "，") -> Reading:
     )
 
 
-_FILLER = re.compile(
-    r"(?:力争|争取|并且?|且|基本|均|全部|要|可|能|确保|力求|努力|使|到|于|在|实现|其中|，)"
-)
+_WORDS = r"力争|争取|并且?|且|基本|均|全部|要|可|能|确保|力求|努力|使|到|于|在|实现|其中|，"
+# Filler words at either end of a subject: 力争…, …均.
+_FILLER = re.compile(rf"^(?:{_WORDS})+|(?:{_WORDS})+$")
 
 
 def subject_of(reading: Reading) -> str:

@@ -59,8 +59,10 @@ def scalar(value: str | date | bool) -> str:
 
 
 def comment(text: str) -> str:
-    """A comment's text on one line (input text may hold anything)."""
-    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]+", " ", text).strip()
+    """A comment's text on one line, printable characters only (YAML refuses control
+    characters even in comments, and input text may hold anything)."""
+    printable = "".join(c if c.isprintable() and c not in _LINE_BREAKS else " " for c in text)
+    return re.sub(r" {2,}", " ", printable).strip()
 
 
 def _line(indent: int, key: str, value: str, note: str | None = None) -> str:
