@@ -24,3 +24,10 @@ def test_hand_sources_are_split_into_clauses() -> None:
         "工作要点 二（三）",
     ]
     assert clauses_of("五（十二）—（十四）") == ["五（十二）", "五（十三）", "五（十四）"]
+
+
+def test_the_documentation_shows_the_measured_table() -> None:
+    documented = (ROOT / "docs" / "draft.md").read_text(encoding="utf-8")
+    assert table(measure()) in documented, (
+        "update docs/draft.md: python benchmarks/draft_quality.py"
+    )
