@@ -75,17 +75,18 @@ def _bigrams(text: str) -> set[str]:
     return {text[k : k + 2] for k in range(len(text) - 1)}
 
 
-def _best_clause(row: AssignmentRow, clauses: list[ClauseText]) -> ClauseText | None:
+def _best_clause(
+    row: AssignmentRow, clauses: list[tuple[ClauseText, set[str]]]
+) -> ClauseText | None:
     """The clause whose text holds most of the row's wording (at least 60 % of its bigrams)."""
     wanted = _bigrams(row.text)
     if not wanted:
         return None
-    scored = [
-        (len(wanted & _bigrams(c.clause.heading + "".join(c.clause.paragraphs))) / len(wanted), k)
-        for k, c in enumerate(clauses)
-    ]
-    score, best = max(scored, default=(0.0, -1))
-    return clauses[best] if score >= 0.6 else None
+    score, best = max(
+        ((len(wanted & bigrams) / len(wanted), k) for k, (_, bigrams) in enumerate(clauses)),
+        default=(0.0, -1),
+    )
+    return clauses[best][0] if score >= 0.6 else None
 
 
 @dataclass
@@ -109,10 +110,11 @@ def _table_clauses(
     """Apply each 任务分工 row to the clause it restates; a row that restates none becomes a
     clause of its own (``任务分工表第3项``), every sentence of which is a task."""
     extra: list[ClauseText] = []
-    for text in list(texts):
+    wording = [(t, _bigrams(t.clause.heading + "".join(t.clause.paragraphs))) for t in texts]
+    for text in texts:
         for table in text.clause.tables:
             for row in assignment_rows(table):
-                match = _best_clause(row, texts)
+                match = _best_clause(row, wording)
                 dates = find_dates(row.deadline, issued)
                 if match is not None:
                     key = match.clause
