@@ -50,6 +50,7 @@ class PlanHead:
     issued: date | None
     start: date
     end: date
+    period_note: str = "from the title's years"
 
 
 @dataclass
@@ -353,11 +354,13 @@ def draft_plan(path: Path, catalogue: Catalogue, plan_id: str | None = None) -> 
     _register_units(texts, assignments, units)
     notes = list(shape.notes)
     period = _period(shape, texts, notes)
+    read_from_title = len(notes) == len(shape.notes)
     builder = _TaskBuilder(period, issued, (IndicatorBook(catalogue), units), assignments)
     for text in texts:
         builder.clause(text)
     _name_tasks(builder.tasks)
-    period = _widen(period, builder.tasks, notes)
+    widened = _widen(period, builder.tasks, notes)
+    from_title = read_from_title and widened == period
     header = shape.header
     head = PlanHead(
         plan_id or _plan_id(header, period),
@@ -365,7 +368,8 @@ def draft_plan(path: Path, catalogue: Catalogue, plan_id: str | None = None) -> 
         header.issuer,
         header.document_no,
         issued,
-        *period,
+        *widened,
+        "from the title's years" if from_title else "see the notes above",
     )
     draft = Draft(
         path,

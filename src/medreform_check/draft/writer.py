@@ -141,7 +141,7 @@ def _plan(draft: Draft) -> list[str]:
     if head.issued:
         lines.append(_line(2, "issued", scalar(head.issued)))
     period = f"{{start: {scalar(head.start)}, end: {scalar(head.end)}}}"
-    return [*lines, _line(2, "period", period, "from the title's years")]
+    return [*lines, _line(2, "period", period, head.period_note)]
 
 
 def _units(draft: Draft) -> list[str]:
