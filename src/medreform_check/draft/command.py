@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .core import Location, MedreformError, find_rules_dir, read_catalogue
+from .core import Location, MedreformError, emit, find_rules_dir, read_catalogue
 from .plan import draft_plan
 
 
@@ -20,8 +20,6 @@ def _same_file(a: Path, b: Path) -> bool:
 def run_draft(document: Path, output: Path | None, rules: Path | None, plan_id: str | None) -> int:
     """Draft ``document`` and write the plan to ``output`` (atomically) or standard output.
     ``--output`` may not name a file this run reads: the document or the catalogue."""
-    from ..output import emit
-
     rules_dir = find_rules_dir(rules)
     catalogue_path = rules_dir / "indicators.yaml"
     if output is not None and str(output) != "-":

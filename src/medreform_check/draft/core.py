@@ -11,6 +11,7 @@ from ..errors import Location, MedreformError, ParseError, cannot_read
 from ..limits import MIB, size_problem
 from ..loading.rules import find_rules_dir, read_catalogue
 from ..model import Catalogue, Indicator
+from ..output import emit
 from ..periods import Deadline, parse_deadline
 from ..targets import Target, TargetError, parse_target
 from ..values import format_number, normalise
@@ -26,6 +27,7 @@ __all__ = [
     "Target",
     "TargetError",
     "cannot_read",
+    "emit",
     "find_rules_dir",
     "format_number",
     "normalise",
