@@ -20,6 +20,7 @@ FORBIDDEN = {
     "render": ("engine", "loading", "commands.summaries", "commands.audit", "cli", "lint.registry"),
     "commands": ("render", "cli"),
     "loading": ("engine", "commands", "render", "cli"),
+    "draft": ("engine", "commands", "render", "cli"),
 }  # fmt: skip
 
 

@@ -47,6 +47,6 @@ def test_every_command_is_documented() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
-    assert sorted(names) == ["audit", "diff", "overdue", "schema", "template", "validate"]
+    assert sorted(names) == ["audit", "diff", "draft", "overdue", "schema", "template", "validate"]
     for name in names:
         assert f"medreform-check {name}" in readme, name

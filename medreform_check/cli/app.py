@@ -302,3 +302,31 @@ def template(
     form = build_template(loaded, catalogue, unit, wanted, reported)
     emit(renderer("template", fmt)(form, RenderOptions(lang=language(lang))), output)
     return EXIT_OK
+
+
+# --- draft ---------------------------------------------------------------------------------
+
+
+@app.command()
+def draft(
+    document: Annotated[
+        Path, typer.Argument(metavar="DOCUMENT", help="The policy text: .txt .md .html .docx")
+    ],
+    output: Output = None,
+    rules: Rules = None,
+    plan_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--plan-id", metavar="ID", help="The plan's id (default: from the text)."),
+    ] = None,
+    debug: Debug = False,
+) -> int:
+    """A first plan file drafted from the policy document, for you to review and complete."""
+    from medreform_check.cli.output import emit, refuse_inputs
+    from medreform_check.draft import draft_plan
+    from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir, read_catalogue
+
+    rules_dir = find_rules_dir(rules)
+    refuse_inputs(output, [document, rules_dir / CATALOGUE_FILE])
+    plan = draft_plan(document, read_catalogue(rules_dir), plan_id)
+    emit(plan.text, None if output is None or str(output) == "-" else output)
+    return EXIT_OK

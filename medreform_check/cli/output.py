@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from medreform_check.errors import Location, MedreformError
@@ -55,6 +56,26 @@ def write_atomic(path: Path, content: str | bytes) -> None:
                 f"cannot write: {exc.strerror or exc}", Location(str(path))
             ) from None
         raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
+    """Stop before anything is written if ``output`` is one of the files the run reads:
+    compared by identity, so another spelling or a link of the same file is caught."""
+    if output is None or str(output) == "-":
+        return
+    for read in inputs:
+        if _same_file(output, read):
+            raise MedreformError(
+                f"--output is {read}, which this command reads; choose another file",
+                Location(str(output)),
+            )
 
 
 def emit(content: str | bytes, output: Path | None) -> None:
