@@ -31,6 +31,8 @@ class Indicator:
     better: str | None = None
     parts: tuple[str, ...] = ()
     definition: str | None = None
+    ratio_of: tuple[str, str] | None = None  # numerator and denominator indicators
+    cumulative: str | None = None  # "year": values are running totals since 1 January
     at: Location = NOWHERE
 
     @property
@@ -42,7 +44,10 @@ class Indicator:
 
     def definition_key(self) -> tuple[object, ...]:
         """What makes two declarations the same indicator (names and notes aside)."""
-        return (self.kind, self.unit, self.min, self.max, self.integer, self.better, self.parts)
+        return (
+            self.kind, self.unit, self.min, self.max, self.integer, self.better, self.parts,
+            self.ratio_of, self.cumulative,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,9 @@ class Unit:
     name: str
     classes: tuple[str, ...] = ()
     at: Location = NOWHERE
+    parent: str | None = None  # the unit above it (province → city → county → institution)
+    aliases: tuple[str, ...] = ()  # other names it signs with
+    reports: str | bool | None = None  # a frequency, False (owes none), None: as the plan says
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,14 @@ class Waiver:
 
     def applies(self, as_of: date) -> bool:
         return self.until is None or as_of <= self.until
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A value a task starts from, and its date: the start of the pace line (序时进度)."""
+
+    value: float
+    as_of: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +111,9 @@ class Task:
     aspirational: bool = False
     waived: Waiver | None = None
     evidence_required: bool = False
+    weight: str | None = None  # with weighted_mean: the indicator weighing each unit
+    by: str | None = None  # "parent": the target applies to each parent group
+    baseline: Baseline | None = None  # where the pace (序时进度) starts
 
     @property
     def is_milestone(self) -> bool:
@@ -121,6 +140,7 @@ class Plan:
     document_no: str | None = None
     issued: date | None = None
     warn_days: int = 30
+    escalate_days: int = 30
     reporting: Reporting | None = None
 
     def units_in_scope(self, task: Task) -> tuple[str, ...]:

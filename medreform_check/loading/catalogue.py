@@ -31,6 +31,8 @@ def indicators_from(
             better=spec.get("better"),
             parts=tuple(spec.get("parts", ())),
             definition=spec.get("definition"),
+            ratio_of=tuple(spec["ratio_of"]) if "ratio_of" in spec else None,
+            cumulative=spec.get("cumulative"),
             at=doc.locate_key((*keys, ident)),
         )
     return indicators

@@ -10,9 +10,10 @@ from typing import Any, TypeVar
 from medreform_check.errors import Finding, Location, ParseError, Severity
 from medreform_check.language.periods import parse_date, parse_deadline
 from medreform_check.language.targets import Target, TargetError, parse_target
+from medreform_check.language.values import parse_number
 from medreform_check.loading.catalogue import indicators_from
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
-from medreform_check.model import Plan, Reporting, Stage, Task, Unit, Waiver
+from medreform_check.model import Baseline, Plan, Reporting, Stage, Task, Unit, Waiver
 from medreform_check.schemas.validation import check_document
 
 T = TypeVar("T")
@@ -71,6 +72,13 @@ class _PlanBuilder:
             self.problem(keys, "bad-target", str(exc))
             return None
 
+    def baseline(self, keys: Keys, raw: Any) -> Baseline | None:
+        if raw is None:
+            return None
+        value = self.parse((*keys, "value"), "bad-target", parse_number, raw["value"])
+        as_of = self.day((*keys, "as_of"), raw["as_of"])
+        return None if value is None or as_of is None else Baseline(value, as_of)
+
     def where(self, keys: Keys) -> Location:
         return self.doc.locate(keys)
 
@@ -87,7 +95,13 @@ class _PlanBuilder:
                 )
                 continue
             units[ident] = Unit(
-                ident, spec["name"], _names(spec.get("class")), self.where(("units", i))
+                ident,
+                spec["name"],
+                _names(spec.get("class")),
+                self.where(("units", i)),
+                parent=spec.get("parent"),
+                aliases=tuple(spec.get("aliases", ())),
+                reports=spec.get("reports"),
             )
         return units
 
@@ -129,6 +143,9 @@ class _PlanBuilder:
             if waived
             else None,
             evidence_required=spec.get("evidence") == "required",
+            weight=spec.get("weight"),
+            by=spec.get("by"),
+            baseline=self.baseline((*keys, "baseline"), spec.get("baseline")),
         )
 
     def tasks(self, raw: list[Mapping[str, Any]]) -> tuple[Task, ...]:
@@ -175,6 +192,7 @@ class _PlanBuilder:
             document_no=head.get("document_no"),
             issued=self.day(("plan", "issued"), head.get("issued")),
             warn_days=head.get("warn_days", 30),
+            escalate_days=head.get("escalate_days", 30),
             reporting=Reporting(reporting["every"], reporting["due_days"]) if reporting else None,
         )
 

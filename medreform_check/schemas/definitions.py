@@ -86,6 +86,17 @@ INDICATOR: dict[str, Any] = {
         "better": {"enum": ["higher", "lower", "none"]},
         "parts": {"type": "array", "items": _ID, "minItems": 2, "uniqueItems": True},
         "definition": _TEXT,
+        "ratio_of": {
+            "type": "array",
+            "items": _ID,
+            "minItems": 2,
+            "maxItems": 2,
+            "description": "the numerator and the denominator indicators: [local, all]",
+        },
+        "cumulative": {
+            "enum": ["year"],
+            "description": "year: each value is the running total since 1 January (1–N月累计)",
+        },
     },
     "allOf": [
         {
@@ -120,7 +131,18 @@ TASK: dict[str, Any] = {
         "lead": _ID,
         "owners": {"type": "array", "items": _ID},
         "owner_class": _STRINGS,
-        "aggregate": {"enum": ["all", "any", "mean", "sum", "min", "max"]},
+        "aggregate": {
+            "enum": ["all", "any", "mean", "sum", "min", "max", "pooled", "weighted_mean"]
+        },
+        "weight": {**_ID, "description": "the indicator whose value weighs each unit"},
+        "by": {"enum": ["parent"]},
+        "baseline": {
+            "type": "object",
+            "required": ["value", "as_of"],
+            "additionalProperties": False,
+            "properties": {"value": {"type": ["number", "string"]}, "as_of": _DATE},
+            "description": "the value the pace (序时进度) starts from, and its date",
+        },
         "indicator": _ID,
         "target": _TARGET,
         "deadline": _DEADLINE,
@@ -171,6 +193,7 @@ PLAN: dict[str, Any] = {
                 # Ten years: a warning window longer than any plan; it also keeps date
                 # arithmetic (deadline − warn_days) far from overflow.
                 "warn_days": {"type": "integer", "minimum": 0, "maximum": 3660},
+                "escalate_days": {"type": "integer", "minimum": 0, "maximum": 3660},
                 "reporting": {
                     "type": "object",
                     "required": ["every", "due_days"],
@@ -188,7 +211,17 @@ PLAN: dict[str, Any] = {
                 "type": "object",
                 "required": ["id", "name"],
                 "additionalProperties": False,
-                "properties": {"id": _ID, "name": _TEXT, "class": _STRINGS},
+                "properties": {
+                    "id": _ID,
+                    "name": _TEXT,
+                    "class": _STRINGS,
+                    "parent": _ID,
+                    "aliases": {"type": "array", "items": _TEXT, "uniqueItems": True},
+                    "reports": {
+                        "enum": ["year", "half", "quarter", "month", False],
+                        "description": "how often the unit reports, or false: it owes none",
+                    },
+                },
             },
         },
         "indicators": _INDICATORS,

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from medreform_check.vocabulary import words
 from medreform_check.vocabulary.formatting import (
     format_date,
     format_number,
@@ -21,7 +22,23 @@ from medreform_check.vocabulary.formatting import (
 )
 from medreform_check.vocabulary.messages import MESSAGES
 from medreform_check.vocabulary.notes import NOTES
-from medreform_check.vocabulary.words import WORDS
+
+# Each module of words covers one part of the outputs; together they are one catalogue, in
+# which a key means one thing only.
+_WORD_MODULES = (words.WORDS,)
+
+
+def _catalogue(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:
+    merged: dict[str, Mapping[str, str]] = {}
+    for part in parts:
+        twice = merged.keys() & part.keys()
+        if twice:
+            raise ValueError(f"words defined twice: {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+WORDS = _catalogue(*_WORD_MODULES)
 
 LANGS = ("en", "zh")
 
