@@ -156,7 +156,8 @@ class Plan:
         return tuple(scope)
 
     def reporting_units(self) -> tuple[str, ...]:
-        """Units that owe periodic reports: every unit responsible for reporting on some task."""
+        """Every unit responsible for reporting on some task: by default, the units that owe
+        periodic reports (a unit's `reports:` overrides that: ``engine.reporting``)."""
         seen: dict[str, None] = {}
         for task in self.tasks:
             for unit in self.units_in_scope(task):

@@ -77,6 +77,11 @@ class Result:
     history: Trend = field(default_factory=lambda: Trend(()))
     target_spec: Target | None = None  # the parsed target, for charts; None for milestones
     completions: tuple[Completion, ...] = ()  # milestones: each unit's latest report
+    group: str | None = None  # with `by: parent`: the parent whose units this result judges
+    # The units whose own part of an `all`/`any` (or milestone) instance due by the as-of date
+    # was met (at its deadline or later): the per-unit scorecard judges them on their own
+    # values. None: each unit shares the instance's status.
+    units_met: tuple[str, ...] | None = None
 
 
 TrendPoints = tuple[tuple[date, float], ...]
@@ -151,6 +156,25 @@ class CompletionRate:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitScore:
+    """One unit's scorecard (CONTRACT §3.1 "units"), or a parent group's (its descendants
+    added up): of the instances owned and due by the as-of date, how many were met (met or
+    met late) and how many are overdue."""
+
+    unit: str
+    name: str
+    parent: str | None
+    due: int
+    met: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        """Met ÷ due, a fraction (the JSON gives it in percent); None when nothing is due."""
+        return self.met / self.due if self.due else None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportingRate:
     """How one unit (or one period) has reported: of the reports owed, how many came, and
     how many on time. A report not yet due is not owed."""
@@ -211,6 +235,10 @@ class Summaries:
     reporting_by_period: tuple[ReportingRate, ...]
     late_reports: tuple[ReportingEntry, ...]  # missing or late, in reporting order
     missing_reports: tuple[MissingReports, ...]
+    # Per unit, ranked: best rate first, then fewer overdue, then id (CONTRACT §3.1 "units").
+    units: tuple[UnitScore, ...] = ()
+    # With a hierarchy: per parent, its descendants' instances added up, ranked the same way.
+    unit_groups: tuple[UnitScore, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -59,11 +59,12 @@ def build_report(
     """The verdicts as of ``as_of``, with every summary a reader sees computed once."""
     evaluation = evaluate(plans, catalogue, submissions, as_of)
     names = {unit.id: unit.name for plan in plans for unit in plan.units.values()}
+    parents = {unit.id: unit.parent for plan in plans for unit in plan.units.values()}
     return Report(
         as_of=as_of,
         plans=tuple(plan.id for plan in plans),
         results=evaluation.results,
-        summaries=summarise(evaluation.results, evaluation.reporting, as_of, names),
+        summaries=summarise(evaluation.results, evaluation.reporting, as_of, names, parents),
         rejected=tuple(submissions.rejected),
         warnings=tuple(submissions.warnings),
         reporting=evaluation.reporting,

@@ -1,13 +1,14 @@
 """Summaries of an audit for people, each defined once: counts by status, completion rates by
-lead and by section, results by section, the overdue list grouped by lead, the at-risk list,
-reporting rates and the missing reports. The audit use case computes them into the report;
-renderers only show them."""
+lead and by section, results by section, the per-unit scorecard, the overdue list grouped by
+lead, the at-risk list, reporting rates and the missing reports. The audit use case computes
+them into the report; renderers only show them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
+from medreform_check.commands.scorecard import group_scores, unit_scores
 from medreform_check.report import (
     CompletionRate,
     LeadGroup,
@@ -31,6 +32,18 @@ def status_counts(results: Iterable[Result]) -> dict[Status, int]:
     return counts
 
 
+def instance_outcomes(results: Iterable[Result]) -> list[tuple[Result, bool, bool]]:
+    """Each instance once, with whether it was met (met or met late) and whether it is
+    overdue. The results of a `by: parent` task's groups stand for one instance: met only
+    when every group met, overdue when any group is."""
+    outcomes: dict[object, tuple[Result, bool, bool]] = {}
+    for k, result in enumerate(results):
+        key = (result.plan, result.task, result.deadline, result.period) if result.group else k
+        first, met, overdue = outcomes.get(key, (result, True, False))
+        outcomes[key] = (first, met and result.status in DONE, overdue or result.status.overdue)
+    return list(outcomes.values())
+
+
 def completion_rates(
     results: Iterable[Result], as_of: date, by: str, names: Mapping[str, str]
 ) -> list[CompletionRate]:
@@ -42,13 +55,13 @@ def completion_rates(
         (lambda r: r.lead) if by == "lead" else (lambda r: r.section)
     )
     tallies: dict[str | None, list[int]] = {}
-    for result in results:
+    for result, met, overdue in instance_outcomes(results):
         if result.deadline > as_of or result.status is Status.WAIVED:
             continue
         tally = tallies.setdefault(key(result), [0, 0, 0])
         tally[0] += 1
-        tally[1] += result.status in DONE
-        tally[2] += result.status.overdue
+        tally[1] += met
+        tally[2] += overdue
     rates = [
         CompletionRate(k, (names.get(k, k) if by == "lead" else k) if k else "", *t)
         for k, t in tallies.items()
@@ -122,8 +135,10 @@ def summarise(
     reporting: Sequence[ReportingEntry],
     as_of: date,
     names: Mapping[str, str],
+    parents: Mapping[str, str | None] | None = None,
 ) -> Summaries:
     leads = completion_rates(results, as_of, "lead", names)
+    units = unit_scores(results, as_of, names, parents or {})
     overdue = by_urgency(r for r in results if r.status.overdue)
     at_risk = sorted((r for r in results if r.status is Status.AT_RISK), key=lambda r: r.deadline)
     late = (ReportStatus.MISSING, ReportStatus.LATE)
@@ -139,4 +154,6 @@ def summarise(
         reporting_by_period=tuple(reporting_rates(reporting, "period")),
         late_reports=tuple(e for e in reporting if e.status in late),
         missing_reports=missing_by_unit(reporting),
+        units=units,
+        unit_groups=group_scores(units, names, parents or {}),
     )

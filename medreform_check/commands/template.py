@@ -46,7 +46,7 @@ def find_unit(plans: Sequence[Plan], text: str) -> Unit:
     wanted = normalise(text)
     for plan in plans:
         for unit in plan.units.values():
-            if wanted in (unit.id, normalise(unit.name)):
+            if wanted == unit.id or wanted in map(normalise, (unit.name, *unit.aliases)):
                 return unit
     known = ", ".join(sorted({u.id for p in plans for u in p.units.values()}))
     raise MedreformError(f"--unit: no unit '{text}' in the plans (units: {known})")

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from medreform_check.engine.aggregates import combine, missing_notes, unit_groups
 from medreform_check.engine.evidence import Evidence, Series, Window
 from medreform_check.engine.instances import Instance, instances_of
 from medreform_check.engine.reporting import reporting_entries
+from medreform_check.engine.sources import TaskSources, indicator_for
 from medreform_check.engine.trend import project
 from medreform_check.language.periods import year_earlier, year_later
 from medreform_check.language.values import shares
@@ -44,47 +46,8 @@ class _State:
     actual: Value | bool | None
     missing: tuple[str, ...]
     no_baseline: bool = False
-
-
-def _combine(aggregate: str, values: Sequence[Value]) -> Value:
-    first = values[0]
-    if isinstance(first, dict):
-        # Compositions combine part by part (only `mean` is allowed for them).
-        parts = [v for v in values if isinstance(v, dict)]
-        return {p: sum(c[p] for c in parts) / len(parts) for p in first}
-    numbers: Sequence[float] = values  # type: ignore[assignment]  # an indicator's values share its kind
-    if aggregate == "sum":
-        return sum(numbers)
-    if aggregate == "min":
-        return min(numbers)
-    if aggregate == "max":
-        return max(numbers)
-    return sum(numbers) / len(numbers)
-
-
-class TaskSources:
-    """A task's in-scope units and their series, looked up once for all its instances.
-
-    At province scale a task has thousands of units: every later question is a tight loop
-    over these lists, and the values at a date are remembered for the task's other stages.
-    """
-
-    def __init__(
-        self, task: Task, indicator: Indicator | None, units: tuple[str, ...], evidence: Evidence
-    ):
-        self.units = units
-        self.value_series: list[tuple[str, Series[Value]]] = []
-        self.report_series: list[tuple[str, Series[MilestoneReport]]] = []
-        for unit in units:
-            if indicator is not None:
-                series = evidence.values(unit, indicator.id)
-                if series is not None:
-                    self.value_series.append((unit, series))
-            else:
-                reports = evidence.reports(unit, task.id)
-                if reports is not None:
-                    self.report_series.append((unit, reports))
-        self.memo: dict[tuple[date, Window | None], dict[str, Value]] = {}
+    passing: tuple[str, ...] = ()  # all, any, milestones: the units whose own part is met
+    unusable: Note | None = None  # pooled, weighted_mean: units counted missing, and why
 
 
 class _InstanceView:
@@ -98,6 +61,7 @@ class _InstanceView:
         self.value_series = sources.value_series
         self.report_series = sources.report_series
         self.memo = sources.memo
+        self.weighing = sources.weighing
         is_count = indicator is not None and indicator.kind == "count"
         self.counting = is_count
         # Counts, and every kind in `every` instances, only count inside the instance period.
@@ -166,6 +130,8 @@ class _InstanceView:
         )
         if not present:
             return _State(False, None, missing)
+        if self.weighing is not None:
+            return self._weighed(t, present)
         target = self.instance.target
         assert target is not None
         baselines: dict[str, float | None] = {}
@@ -174,13 +140,32 @@ class _InstanceView:
             baselines = {u: _number(earlier.get(u)) for u in present}
         if self.task.aggregate in ("all", "any"):
             return self._unit_by_unit(present, missing, baselines)
-        combined = _combine(self.task.aggregate, list(present.values()))
+        combined = combine(self.task.aggregate, list(present.values()))
         baseline: float | None = None
         if target.needs_baseline and all(b is not None for b in baselines.values()):
             known = [b for b in baselines.values() if b is not None]
-            baseline = _number(_combine(self.task.aggregate, known))
+            baseline = _number(combine(self.task.aggregate, known))
         met = not missing and target.meets(self._comparable(combined), baseline)
         return _State(met, combined, missing, target.needs_baseline and baseline is None)
+
+    def _weighed(self, t: date, present: dict[str, Value]) -> _State:
+        """`pooled` and `weighted_mean`: a unit that cannot be weighed counts as missing."""
+        assert self.weighing is not None and self.instance.target is not None
+        target = self.instance.target
+        now = self.weighing.at(t, self.window, present)
+        missing = tuple(u for u in self.units if u not in now.used)
+        baseline: float | None = None
+        if target.needs_baseline:
+            day, window = year_earlier(t), self._baseline_window()
+            baseline = _number(self.weighing.at(day, window, self.values_at(day, window)).value)
+        met = (
+            not missing
+            and now.value is not None
+            and target.meets(self._comparable(now.value), baseline)
+        )
+        unusable = self.weighing.note(now.excluded) if now.excluded else None
+        no_baseline = target.needs_baseline and baseline is None
+        return _State(met, now.value, missing, no_baseline, unusable=unusable)
 
     def _unit_by_unit(
         self,
@@ -192,20 +177,21 @@ class _InstanceView:
         target = self.instance.target
         assert target is not None
         margins: dict[str, float] = {}
-        passing = 0
+        passing: list[str] = []
         for unit, value in present.items():
             comparable, baseline = self._comparable(value), baselines.get(unit)
             margin = target.margin(comparable, baseline)
             margins[unit] = float("-inf") if margin is None else margin
-            passing += target.meets(comparable, baseline)
+            if target.meets(comparable, baseline):
+                passing.append(unit)
         if self.task.aggregate == "all":
-            met = not missing and passing == len(present)
+            met = not missing and len(passing) == len(present)
             decider = min(margins, key=margins.__getitem__)  # the worst unit's value is shown
         else:
-            met = passing > 0
+            met = bool(passing)
             decider = max(margins, key=margins.__getitem__)  # the best unit's value is shown
         no_baseline = target.needs_baseline and any(b is None for b in baselines.values())
-        return _State(met, present[decider], missing, no_baseline)
+        return _State(met, present[decider], missing, no_baseline, tuple(passing))
 
     def _reports_at(self, t: date) -> dict[str, MilestoneReport]:
         found = {}
@@ -221,7 +207,8 @@ class _InstanceView:
         missing = tuple(u for u in self.units if u not in reports)
         met = done == len(self.units) if self.task.aggregate == "all" else done > 0
         actual = None if not reports else met
-        return _State(met, actual, missing)
+        passing = tuple(u for u, r in reports.items() if r.done)
+        return _State(met, actual, missing, passing=passing)
 
     # --- questions about history ----------------------------------------------------------
 
@@ -342,7 +329,7 @@ def _notes(instance: Instance, verdict: _Verdict) -> tuple[Note, ...]:
         notes.append(Note("stage", {"index": instance.stage, "count": instance.stages}))
     notes += verdict.notes
     if decisive.missing and status not in (Status.WAIVED, Status.MET, Status.MET_LATE):
-        notes.append(Note("missing_units", {"units": decisive.missing}))
+        notes += missing_notes(decisive.missing, decisive.unusable)
     if decisive.no_baseline and status is not Status.WAIVED:
         notes.append(Note("no_baseline"))
     if task.aspirational:
@@ -357,8 +344,10 @@ def evaluate_instance(
     evidence: Evidence,
     as_of: date,
     sources: TaskSources | None = None,
+    group: str | None = None,
 ) -> Result:
-    """The verdict on one instance as of ``as_of`` (CONTRACT §2)."""
+    """The verdict on one instance as of ``as_of`` (CONTRACT §2); with `by: parent`, on
+    the part of it that ``group``'s units (``sources``) owe."""
     task, deadline = instance.task, instance.deadline
     if sources is None:
         sources = TaskSources(task, indicator, plan.units_in_scope(task), evidence)
@@ -395,13 +384,23 @@ def evaluate_instance(
         history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
         target_spec=instance.target,
         completions=view.completions(as_of),
+        group=group,
+        units_met=_units_met(view, verdict.status, as_of, now),
     )
 
 
-def indicator_for(task: Task, plan: Plan, catalogue: Catalogue) -> Indicator | None:
-    if task.indicator is None:
+def _units_met(
+    view: _InstanceView, status: Status, as_of: date, now: _State
+) -> tuple[str, ...] | None:
+    """For the per-unit scorecard: the units whose own part of an `all`/`any` instance (or a
+    milestone) due by ``as_of`` was met — at the deadline, or later by ``as_of``."""
+    deadline = view.instance.deadline
+    if view.task.aggregate not in ("all", "any") or deadline > as_of or status is Status.WAIVED:
         return None
-    return plan.indicators.get(task.indicator) or catalogue.indicators.get(task.indicator)
+    met = set(now.passing)
+    if deadline < as_of:
+        met.update(view.state(deadline).passing)
+    return tuple(u for u in view.units if u in met)
 
 
 @dataclass(frozen=True)
@@ -424,11 +423,17 @@ def evaluate(
     for plan in plans:
         for task in plan.tasks:
             indicator = indicator_for(task, plan, catalogue)
-            sources = TaskSources(task, indicator, plan.units_in_scope(task), evidence)
+            groups = [
+                (group, TaskSources(task, indicator, units, evidence))
+                for group, units in unit_groups(plan, task)
+            ]
             for instance in instances_of(task, plan, as_of):
-                results.append(
-                    evaluate_instance(instance, plan, indicator, evidence, as_of, sources)
-                )
+                for group, sources in groups:  # one group unless `by: parent`
+                    results.append(
+                        evaluate_instance(
+                            instance, plan, indicator, evidence, as_of, sources, group
+                        )
+                    )
     reporting = [
         entry for plan in plans for entry in reporting_entries(plan, submissions.receipts, as_of)
     ]

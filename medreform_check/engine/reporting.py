@@ -23,27 +23,49 @@ def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStat
     return (ReportStatus.ON_TIME if first <= due else ReportStatus.LATE), first
 
 
+def reporting_duties(plan: Plan) -> list[tuple[str, str]]:
+    """Who owes periodic reports, and how often (CONTRACT §2.1): every unit that owns a task,
+    at the plan's frequency, unless its own `reports:` says otherwise — `false` owes none,
+    a frequency owes at that one, also for a unit that owns nothing. Owners first, in the
+    order the tasks name them, then the other units that report, in the plan's order."""
+    if plan.reporting is None:
+        return []
+    owners = plan.reporting_units()
+    duties = []
+    for ident in (*owners, *(u for u in plan.units if u not in owners)):
+        unit = plan.units.get(ident)
+        override = unit.reports if unit is not None else None
+        if override is False or (override is None and ident not in owners):
+            continue
+        duties.append((ident, plan.reporting.every if override is None else str(override)))
+    return duties
+
+
 def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
-    """One entry per reporting unit and per period of the plan that has ended by ``as_of``.
+    """One entry per reporting unit and per period of its frequency that has ended by
+    ``as_of``, in period order (by the period's last day), then in the order of the units.
 
     A period that ended before the plan was issued is not owed: no one could report under a
     plan that did not exist yet.
     """
     if plan.reporting is None:
         return []
-    kind, due_days = plan.reporting.every, plan.reporting.due_days
+    due_days = plan.reporting.due_days
     by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
     for receipt in receipts:
         by_key[receipt.unit, receipt.period].append(receipt)
-    units = plan.reporting_units()
+    duties = reporting_duties(plan)
+    owed: list[tuple[date, int, Period, str]] = []
+    for every in dict.fromkeys(kind for _, kind in duties):
+        for period in periods_overlapping(every, plan.start, plan.end):
+            if period.end >= as_of:  # a period ends with its last day
+                break
+            if plan.issued is not None and period.end < plan.issued:
+                continue
+            owed += [(period.end, k, period, u) for k, (u, f) in enumerate(duties) if f == every]
     entries = []
-    for period in periods_overlapping(kind, plan.start, plan.end):
-        if period.end >= as_of:  # a period ends with its last day
-            break
-        if plan.issued is not None and period.end < plan.issued:
-            continue
+    for _, _, period, unit in sorted(owed, key=lambda entry: entry[:2]):
         due = period.end + timedelta(days=due_days)
-        for unit in units:
-            status, submitted = _status(by_key.get((unit, period), []), due, as_of)
-            entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
+        status, submitted = _status(by_key.get((unit, period), []), due, as_of)
+        entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
     return entries

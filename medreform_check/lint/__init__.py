@@ -43,11 +43,14 @@ def lint_plans(loaded: Sequence[tuple[YamlDocument, Plan]], catalogue: Catalogue
         seen.setdefault(plan.id, doc.path)
         findings += lint_plan(plan, catalogue, doc)
         if plan.indicators:
-            findings += lint_catalogue(Catalogue(plan.indicators, doc.path), doc)
+            findings += lint_catalogue(Catalogue(plan.indicators, doc.path), doc, catalogue)
     return findings
 
 
-def lint_catalogue(catalogue: Catalogue, doc: YamlDocument) -> list[Finding]:
-    """Every rule about catalogues, run over ``catalogue``; findings sorted by position."""
-    context = CatalogueContext(catalogue, doc)
+def lint_catalogue(
+    catalogue: Catalogue, doc: YamlDocument, shared: Catalogue | None = None
+) -> list[Finding]:
+    """Every rule about catalogues, run over ``catalogue`` (a plan's own indicators may refer
+    to the ``shared`` catalogue's); findings sorted by position."""
+    context = CatalogueContext(catalogue, doc, shared)
     return _sorted([f for r in CATALOGUE_RULES for f in r.findings(context)])

@@ -18,6 +18,7 @@ E = Severity.ERROR
 class CatalogueContext:
     catalogue: Catalogue
     doc: YamlDocument
+    shared: Catalogue | None = None  # a plan's own indicators may refer to the catalogue's
 
 
 @rule("indicator-bounds", E, "catalogue")
@@ -48,3 +49,28 @@ def indicator_fields(ctx: CatalogueContext) -> Iterator[Problem]:
                 if key in keys:
                     where = ctx.doc.locate_key(("indicators", ident, key))
                     yield where, f"'{key}' does not apply to a composition (its parts are shares)"
+
+
+@rule("ratio-of", E, "catalogue")
+def ratio_of(ctx: CatalogueContext) -> Iterator[Problem]:
+    """A `ratio_of` that cannot make a rate: on an indicator that is not a rate, naming an
+    unknown indicator, a composition, the rate itself, or one indicator twice.
+    Example: `ratio_of: [local_visits, all_visit]` when the catalogue says `all_visits`"""
+    known = {**(ctx.shared.indicators if ctx.shared else {}), **ctx.catalogue.indicators}
+    for ident, indicator in ctx.catalogue.indicators.items():
+        if indicator.ratio_of is None:
+            continue
+        where = ctx.doc.locate(("indicators", ident, "ratio_of"))
+        if indicator.kind != "rate":
+            yield where, f"ratio_of on a {indicator.kind}: only a rate is 100 × a ratio"
+        numerator, denominator = indicator.ratio_of
+        if numerator == denominator:
+            yield where, f"numerator and denominator are both '{numerator}'"
+        for k, part in enumerate(indicator.ratio_of):
+            at = ctx.doc.locate(("indicators", ident, "ratio_of", k))
+            if part == ident:
+                yield at, f"{ident} cannot be a ratio of itself"
+            elif part not in known:
+                yield at, f"unknown indicator '{part}' in ratio_of"
+            elif known[part].kind == "composition":
+                yield at, f"{part} is a composition: a numerator or denominator is one number"

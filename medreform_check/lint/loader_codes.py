@@ -222,4 +222,13 @@ LOADER_CODES: tuple[FindingCode, ...] = (
         Example: a filled-in template row with an empty 数值 cell""",
         scope="submission",
     ),
+    # Rates computed from their numerator and denominator (issue 17).
+    loader_code(
+        "row-ratio",
+        W,
+        """A rate reported with its numerator and denominator that disagrees with them beyond
+        the rounding of the reported figure (the computed rate is used), or a denominator of 0.
+        Example: 县域内就诊率 82% reported with 412 of 500 visits (82.4% agrees; 85% would not)""",
+        scope="submission",
+    ),
 )

@@ -9,7 +9,7 @@ from typing import Any
 from medreform_check.errors import Location
 from medreform_check.language.targets import Target
 from medreform_check.loading.yamldoc import YamlDocument
-from medreform_check.model import Catalogue, Indicator, Plan, Task
+from medreform_check.model import Catalogue, Indicator, Plan, Task, Unit
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,14 @@ class PlanContext:
     def task_at(self, task: Task, *keys: Any) -> Location:
         """Where ``keys`` are written inside ``task``."""
         return self.at(task.at, "tasks", task.order, *keys)
+
+    def unit_at(self, unit: Unit, *keys: Any) -> Location:
+        """Where ``keys`` are written inside ``unit`` (the first unit with its id)."""
+        if self.doc is None:
+            return unit.at
+        listed = self.doc.data.get("units") or []
+        k = next((k for k, spec in enumerate(listed) if spec.get("id") == unit.id), None)
+        return unit.at if k is None else self.doc.locate(("units", k, *keys))
 
     def indicator(self, ident: str | None) -> Indicator | None:
         """The indicator ``ident`` names: the plan's own first, then the catalogue's."""

@@ -116,7 +116,7 @@ def stage_weakens(ctx: PlanContext) -> Iterator[Problem]:
 @rule("aggregate-kind", E, "plan")
 def aggregate_kind(ctx: PlanContext) -> Iterator[Problem]:
     """An `aggregate` that cannot combine the task's values: a mean of milestones, a sum of
-    compositions.
+    compositions, `pooled` on an indicator that is not a ratio (no `ratio_of`).
     Example: a milestone task with `aggregate: mean`"""
     for task in ctx.plan.tasks:
         indicator = ctx.indicator(task.indicator)
@@ -125,14 +125,20 @@ def aggregate_kind(ctx: PlanContext) -> Iterator[Problem]:
                 ctx.task_at(task, "aggregate"),
                 f"a milestone can only be 'all' or 'any', not '{task.aggregate}'",
             )
+        elif task.aggregate == "pooled" and indicator is not None and not indicator.ratio_of:
+            yield (
+                ctx.task_at(task, "aggregate"),
+                f"pooled adds up numerators and denominators, but {indicator.id} has no "
+                "ratio_of: [numerator, denominator]",
+            )
         elif (
             indicator is not None
             and indicator.kind == "composition"
-            and task.aggregate in ("sum", "min", "max")
+            and task.aggregate in ("sum", "min", "max", "pooled")
         ):
             yield (
                 ctx.task_at(task, "aggregate"),
-                f"compositions combine by all, any or mean, not '{task.aggregate}'",
+                f"compositions combine by all, any, mean or weighted_mean, not '{task.aggregate}'",
             )
 
 
@@ -146,3 +152,26 @@ def evidence_quantitative(ctx: PlanContext) -> Iterator[Problem]:
                 ctx.task_at(task, "evidence"),
                 "evidence applies to milestones, not to measured tasks",
             )
+
+
+@rule("aggregate-weight", E, "plan")
+def aggregate_weight(ctx: PlanContext) -> Iterator[Problem]:
+    """`weighted_mean` without a `weight`, a `weight` on any other aggregate, or a weight
+    that is not a single number per unit (an unknown indicator, a composition).
+    Example: `aggregate: weighted_mean` with no `weight: population`"""
+    for task in ctx.plan.tasks:
+        if task.aggregate == "weighted_mean" and task.weight is None:
+            yield (
+                ctx.task_at(task, "aggregate"),
+                "weighted_mean needs 'weight': the indicator whose value weighs each unit",
+            )
+        if task.weight is None:
+            continue
+        where = ctx.task_at(task, "weight")
+        weight = ctx.indicator(task.weight)
+        if task.aggregate != "weighted_mean":
+            yield where, f"weight applies to aggregate: weighted_mean, not '{task.aggregate}'"
+        elif weight is None:
+            yield where, f"unknown weight indicator '{task.weight}'"
+        elif weight.kind == "composition":
+            yield where, f"{weight.id} is a composition: a weight must be one number per unit"

@@ -15,6 +15,7 @@ from medreform_check.lint import (
     plan_references,
     plan_targets,
     plan_timing,
+    plan_units,
 )
 from medreform_check.lint.catalogue_rules import CatalogueContext
 from medreform_check.lint.plan_context import PlanContext
@@ -41,11 +42,16 @@ PLAN_RULES: tuple[Rule[PlanContext], ...] = (
     plan_targets.stage_weakens,
     plan_targets.evidence_quantitative,
     plan_timing.every_partial_period,
+    plan_units.unit_parent,
+    plan_units.by_parent,
+    plan_units.unit_reports,
+    plan_targets.aggregate_weight,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
     catalogue_rules.indicator_bounds,
     catalogue_rules.indicator_fields,
+    catalogue_rules.ratio_of,
 )
 
 

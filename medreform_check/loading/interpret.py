@@ -123,8 +123,10 @@ class RowInterpreter:
         }
         for plan in plans:
             for unit in plan.units.values():
-                # A unit is named by its id or, as offices tend to write it, its name.
-                self.units.setdefault(normalise(unit.name), unit.id)
+                # A unit is named by its id or, as offices tend to write it, its name or an
+                # alias it signs with.
+                for name in (unit.name, *unit.aliases):
+                    self.units.setdefault(normalise(name), unit.id)
             self.indicators.update(plan.indicators)
             for task in plan.tasks:
                 self.tasks.setdefault(task.id, []).append((plan, task))

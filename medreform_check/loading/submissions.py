@@ -14,6 +14,7 @@ from medreform_check.loading.checks import Check
 from medreform_check.loading.consistency import apply_checks
 from medreform_check.loading.interpret import RowInterpreter
 from medreform_check.loading.paths import files_under
+from medreform_check.loading.ratios import derive_rates, reject_components
 from medreform_check.loading.readers import (
     READERS,
     CleanRows,
@@ -53,7 +54,8 @@ def read_submissions(
     know_units: bool = True,
     fast: bool = True,
 ) -> Submissions:
-    """Read every submission file, interpret every row in it, and apply the checks."""
+    """Read every submission file, interpret every row in it, compute the rates given by
+    their numerator and denominator, and apply the checks."""
     interpreter = RowInterpreter(plans, catalogue, know_units, fast)
     out = Submissions()
     seq = 0
@@ -80,5 +82,7 @@ def read_submissions(
                 continue
             seq += 1
             interpreter.read(item, seq, out)
+    derived = derive_rates(out, interpreter.indicators)
     apply_checks(out, checks)
+    reject_components(out, derived)
     return out

@@ -243,10 +243,34 @@ _CHECKS: Mapping[str, Mapping[str, Wording]] = {
     },
 }
 
+# --- issue 17: rates computed from their numerator and denominator (loading/ratios.py) -----
+_RATIOS: Mapping[str, Mapping[str, Wording]] = {
+    "ratio.zero": {
+        "en": "{id}: the denominator {of} is 0, so no rate is computed from "
+        "{numerator} ÷ {denominator}",
+        "zh": "{id}：分母{of}为0，无法由{numerator} ÷ {denominator}计算比率",
+    },
+    "ratio.outside": {
+        "en": "{id} computed from this row, 100 × {numerator} ÷ {denominator} = {value}, "
+        "is outside {range}",
+        "zh": "由本行计算的{id}（100 × {numerator} ÷ {denominator} = {value}）超出范围{range}",
+    },
+    "ratio.disagrees": {
+        "en": "{id} reported as {reported}, but 100 × {numerator} ÷ {denominator} = {value}: "
+        "the computed rate is used",
+        "zh": "{id}填报为{reported}，但100 × {numerator} ÷ {denominator} = {value}，采用计算值",
+    },
+    "ratio.rate_rejected": {
+        "en": "the rate {id} computed from this row was rejected ({at})",
+        "zh": "由本行计算的{id}未通过一致性检查（{at}）",
+    },
+}
+
 MESSAGES: Mapping[str, Mapping[str, Wording]] = {
     **_FIELDS,
     **_PARSING,
     **_ROWS,
     **_FILES,
     **_CHECKS,
+    **_RATIOS,
 }

@@ -15,6 +15,9 @@ indicators:
   rate: {name: 比例, kind: rate, unit: "%", better: higher}
   meetings: {name: 次数, kind: count, unit: 次, min: 0, integer: true, better: higher}
   mix: {name: 结构, kind: composition, parts: [a, b, c]}
+  part: {name: 部分, kind: count, min: 0, better: higher}
+  whole: {name: 总数, kind: count, min: 0, better: higher}
+  share: {name: 占比, kind: rate, unit: "%", better: higher, ratio_of: [part, whole]}
 """
 
 HEAD = """schema_version: 1
@@ -319,6 +322,52 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
             + "  - {indicator: level, value: 0}\n  - {indicator: rate, value: 40}\n",
         },
         ("s.yaml", 5, "{indicator: level"),  # the row holding the zero divisor
+    ),
+    "unit-parent": (
+        {
+            "p.yaml": HEAD.replace(
+                "tasks:\n", "  - {id: clinic, name: 诊所, parent: nowhere}\ntasks:\n"
+            )
+            + OK_TASK
+        },
+        ("p.yaml", 9, "nowhere"),
+    ),
+    "by-parent": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, owners: [hospital], by: parent, deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "parent"),
+    ),
+    "unit-reports": (
+        {"p.yaml": HEAD.replace("class: [hospital]}", "class: [hospital], reports: year}") + OK_TASK},
+        ("p.yaml", 8, "year"),
+    ),
+    "aggregate-weight": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, owners: [hospital], aggregate: weighted_mean, "
+                "indicator: rate, target: '>= 3', deadline: 2024}\n"
+            )
+        },
+        ("p.yaml", 10, "weighted_mean"),
+    ),
+    "ratio-of": (
+        {
+            "i.yaml": "schema_version: 1\nindicators:\n"
+            "  x: {name: X, kind: rate, better: higher, ratio_of: [visits, x]}\n"
+        },
+        ("i.yaml", 3, "visits"),
+    ),
+    "row-ratio": (
+        {
+            "p.yaml": plan(MEASURED),
+            # 100 × 30 ÷ 40 = 75, reported as 80: more than rounding apart.
+            "s.yaml": SUBMISSION_HEAD + "  - {indicator: part, value: 30}\n"
+            "  - {indicator: whole, value: 40}\n  - {indicator: share, value: 80}\n",
+        },
+        ("s.yaml", 7, "{indicator: share"),
     ),
 }
 

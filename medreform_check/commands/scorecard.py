@@ -1,0 +1,81 @@
+"""The per-unit scorecard (CONTRACT §3.1 "units", 各单位完成情况): for each unit, the
+instances it owns that are due by the as-of date, how many of them it met and how many are
+overdue; with a hierarchy, the same added up per parent over the units below it.
+
+A unit's part of a shared `all`/`any` instance, and of a milestone, is judged on its own
+values (the engine names the units whose part was met); of any other aggregate — a mean, a
+pooled rate — by the instance's status, which every unit of it shares. Waived instances are
+not owed, as in every completion rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from medreform_check.report import Result, Status, UnitScore
+
+DONE = (Status.MET, Status.MET_LATE)
+
+
+def _ranked(scores: Iterable[UnitScore]) -> tuple[UnitScore, ...]:
+    """Best rate first (nothing due last), then fewer overdue, then by id."""
+    return tuple(
+        sorted(scores, key=lambda s: (s.rate is None, -(s.rate or 0.0), s.overdue, s.unit))
+    )
+
+
+def _tallies(results: Iterable[Result], as_of: date) -> dict[str, list[int]]:
+    """unit → [due, met, overdue], for every unit that owns some instance."""
+    tallies: dict[str, list[int]] = {}
+    for result in results:
+        due = result.deadline <= as_of and result.status is not Status.WAIVED
+        met_units = set(result.units_met) if result.units_met is not None else None
+        for unit in result.units:
+            tally = tallies.setdefault(unit, [0, 0, 0])
+            if not due:
+                continue
+            tally[0] += 1
+            if met_units is None:
+                tally[1] += result.status in DONE
+                tally[2] += result.status.overdue
+            elif unit in met_units:
+                tally[1] += 1
+            else:
+                tally[2] += result.deadline < as_of  # past its deadline and not met: overdue
+    return tallies
+
+
+def unit_scores(
+    results: Sequence[Result],
+    as_of: date,
+    names: Mapping[str, str],
+    parents: Mapping[str, str | None],
+) -> tuple[UnitScore, ...]:
+    """Every unit that owns an instance, ranked."""
+    return _ranked(
+        UnitScore(unit, names.get(unit, unit), parents.get(unit), *tally)
+        for unit, tally in _tallies(results, as_of).items()
+    )
+
+
+def group_scores(
+    scores: Sequence[UnitScore], names: Mapping[str, str], parents: Mapping[str, str | None]
+) -> tuple[UnitScore, ...]:
+    """Per parent, the scores of every unit below it (children, their children…) added up,
+    ranked; empty when no unit has a parent."""
+    totals: dict[str, list[int]] = {}
+    for score in scores:
+        seen: set[str] = set()
+        parent = parents.get(score.unit)
+        while parent is not None and parent not in seen:  # lint refuses cycles; never loop
+            seen.add(parent)
+            total = totals.setdefault(parent, [0, 0, 0])
+            total[0] += score.due
+            total[1] += score.met
+            total[2] += score.overdue
+            parent = parents.get(parent)
+    return _ranked(
+        UnitScore(unit, names.get(unit, unit), parents.get(unit), *total)
+        for unit, total in totals.items()
+    )
