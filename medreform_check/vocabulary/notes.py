@@ -51,6 +51,20 @@ NOTES: Mapping[str, Mapping[str, Wording]] = {
         "en": lambda a, n: "no value a year earlier to compare with",
         "zh": lambda a, n: "缺少上年同期数据，无法比较",
     },
+    # --- issue 17: units that reported what a pooled or weighted aggregate cannot use -----
+    "rate_only": {
+        "en": lambda a, n: (
+            f"{_units(a, n, 'en')} reported the rate without numerator and denominator "
+            "(counted as missing)"
+        ),
+        "zh": lambda a, n: f"{_units(a, n, 'zh')}仅报送比率，未报分子和分母（视为未报）",
+    },
+    "no_weight": {
+        "en": lambda a, n: (
+            f"no weight ({a['weight']}) for {_units(a, n, 'en')} (counted as missing)"
+        ),
+        "zh": lambda a, n: f"{_units(a, n, 'zh')}缺少权重指标{a['weight']}（视为未报）",
+    },
     "aspirational": {
         "en": lambda a, n: "aspirational target (力争)",
         "zh": lambda a, n: "力争目标",

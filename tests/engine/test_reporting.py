@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
-from medreform_check.engine.reporting import reporting_entries
+from medreform_check.engine.reporting import reporting_duties, reporting_entries
 from medreform_check.language.periods import Period
-from medreform_check.model import Receipt, Reporting
+from medreform_check.model import Receipt, Reporting, Unit
 
 from helpers import HERE, d, plan, task
 
@@ -108,3 +109,48 @@ def test_rates_per_unit_and_per_period() -> None:
 def test_a_report_sent_after_the_as_of_date_has_not_arrived() -> None:
     assert statuses([receipt("a", Q1, "2024-04-20")], "2024-04-18")[0][2] == "missing"
     assert statuses([receipt("a", Q1, "2024-04-20")], "2024-04-20")[0][2] == "late"
+
+
+def test_who_owes_reports_follows_each_units_reports_key() -> None:
+    """Owners report at the plan's frequency (a); `reports: false` owes none (b); an
+    annual-only owner is chased once a year, not every quarter (c); a unit that owns
+    nothing owes reports when its `reports:` says so (d), else none (e)."""
+    units = {
+        "a": Unit("a", "A"),
+        "b": Unit("b", "B", reports=False),
+        "c": Unit("c", "C", reports="year"),
+        "d": Unit("d", "D", reports="quarter"),
+        "e": Unit("e", "E"),
+    }
+    the_plan = dataclasses.replace(
+        plan(
+            task(deadline="2024-12-31", owners=("a", "b", "c")),
+            reporting=Reporting("quarter", 15),
+            start="2024-01-01",
+        ),
+        units=units,
+    )
+    annual = receipt("c", Period("year", 2024, 1), "2025-01-10")
+    entries = reporting_entries(the_plan, [annual], d("2025-01-20"))
+    # Q1–Q4 2024 have ended; 2024 too (due 2025-01-15, like Q4). Ordered by the period's
+    # last day, then by unit (owners first, then the others that report).
+    assert [(e.unit, e.period, e.status.value) for e in entries] == [
+        ("a", "2024-Q1", "missing"),
+        ("d", "2024-Q1", "missing"),
+        ("a", "2024-Q2", "missing"),
+        ("d", "2024-Q2", "missing"),
+        ("a", "2024-Q3", "missing"),
+        ("d", "2024-Q3", "missing"),
+        ("a", "2024-Q4", "missing"),
+        ("c", "2024", "on_time"),
+        ("d", "2024-Q4", "missing"),
+    ]
+    assert reporting_duties(the_plan) == [("a", "quarter"), ("c", "year"), ("d", "quarter")]
+
+
+def test_without_plan_reporting_nobody_owes_reports() -> None:
+    the_plan = dataclasses.replace(
+        plan(task(deadline="2024-12-31")), units={"a": Unit("a", "A", reports="quarter")}
+    )
+    assert reporting_duties(the_plan) == []
+    assert reporting_entries(the_plan, [], d("2025-01-20")) == []
