@@ -94,6 +94,14 @@ def target_text(result: Result, report: Report, lang: str) -> str:
     return target_phrase(result.target_spec, indicator.unit if indicator else "", lang)
 
 
+def title_text(result: Result, report: Report, lang: str) -> str:
+    """A result's title; with `by: parent`, followed by the group it judges."""
+    if result.group is None:
+        return result.title
+    group = report.unit_names.get(result.group, result.group)
+    return word("group_title", lang, title=result.title, group=group)
+
+
 def due_text(result: Result) -> str:
     return result.period or result.deadline.isoformat()
 

@@ -87,7 +87,10 @@ class TestPooled:
         # 100 × 900 / 1,000 = 90 — and the target is not met, b being missing.
         assert (result.status, result.actual, result.missing_units) == (Status.MISSED, 90, ("b",))
         message = notes_text(result.notes, "en", {"b": "城市b"})
-        assert message == "城市b reported the rate without numerator and denominator (counted as missing)"
+        assert (
+            message
+            == "城市b reported the rate without numerator and denominator (counted as missing)"
+        )
         assert "未报" in notes_text(result.notes, "zh", {})
 
     def test_the_pair_is_taken_on_the_date_of_the_latest_rate(self) -> None:

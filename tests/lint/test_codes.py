@@ -333,15 +333,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         ("p.yaml", 9, "nowhere"),
     ),
     "by-parent": (
-        {
-            "p.yaml": plan(
-                "  - {id: t, title: T, owners: [hospital], by: parent, deadline: 2024}\n"
-            )
-        },
+        {"p.yaml": plan("  - {id: t, title: T, owners: [hospital], by: parent, deadline: 2024}\n")},
         ("p.yaml", 10, "parent"),
     ),
     "unit-reports": (
-        {"p.yaml": HEAD.replace("class: [hospital]}", "class: [hospital], reports: year}") + OK_TASK},
+        {
+            "p.yaml": HEAD.replace("class: [hospital]}", "class: [hospital], reports: year}")
+            + OK_TASK
+        },
         ("p.yaml", 8, "year"),
     ),
     "aggregate-weight": (

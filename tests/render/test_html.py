@@ -148,10 +148,18 @@ def test_summary_counts_and_ranking_are_the_hand_worked_ones() -> None:
         "st-at_risk": "0", "st-pending": "1", "st-waived": "0",
     }  # fmt: skip
     assert "Due by now: 2; met: 1 (50%)." in doc.all("p", class_="overall")[0].text()
-    ranking, sections = doc.all("table", class_="rates")
+    ranking, sections, units = doc.all("table", class_="rates")
     names = [(cells(tr)[1].text(), cells(tr)[2].all("b")[0].text()) for tr in ranking.all("tr")[1:]]
     assert names == [("单位a", "100%"), ("单位b", "0%")]  # a met its one; b missed its one
     assert [cells(tr)[1].text() for tr in sections.all("tr")[1:]] == ["一、信息化", "二、服务"]
+    # Units: a owns level-up (met) and its part of centre (done): 2 of 2; rate-up is not due.
+    # b's part of centre is not done: 0 of 1, overdue.
+    found = [
+        [cells(tr)[1].text(), cells(tr)[2].all("b")[0].text(), *(c.text() for c in cells(tr)[3:])]
+        for tr in units.all("tr")[1:]
+    ]
+    assert found == [["单位a", "100%", "2", "2", "0"], ["单位b", "0%", "0", "1", "1"]]
+    assert units.all("svg")  # a bar for each unit, like the lead ranking
 
 
 def test_each_status_is_a_symbol_and_a_word_not_only_a_colour() -> None:

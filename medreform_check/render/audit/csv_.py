@@ -35,6 +35,8 @@ COLUMNS = (
     "aspirational",
     "missing_units",
     "message",
+    "group",
+    "group_name",
 )
 
 
@@ -70,6 +72,8 @@ def render_rows(report: Report, lang: str) -> list[list[Any]]:
             r.aspirational,
             " ".join(r.missing_units),
             notes_text(r.notes, lang, names),
+            r.group,
+            names.get(r.group, r.group) if r.group else None,
         ]
         for r in report.results
     ]

@@ -13,6 +13,7 @@ from html import escape
 from medreform_check import __version__
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
+from medreform_check.render.audit.html_units import units_section
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     completion_text,
@@ -23,6 +24,7 @@ from medreform_check.render.common import (
     report_label,
     status_label,
     target_text,
+    title_text,
 )
 from medreform_check.render.svg import composition, meter, progress_bar, sparkline
 from medreform_check.report import Report, ReportStatus, Result, Status
@@ -120,7 +122,7 @@ def _rates(report: Report, by: str, lang: str) -> str:
 
 
 def _task_cell(result: Result, report: Report, lang: str) -> str:
-    title = _e(result.title)
+    title = _e(title_text(result, report, lang))
     if result.aspirational:
         title += f' <span class="mark">{_e(word("aspirational_mark", lang))}</span>'
     lead = report.unit_names.get(result.lead, result.lead) if result.lead else None
@@ -293,6 +295,7 @@ def render(report: Report, options: RenderOptions) -> str:
         _summary(report, lang),
         _rates(report, "lead", lang),
         _rates(report, "section", lang),
+        units_section(report, lang),
         f'<p class="legend">{_e(word("page.rate_note", lang))}</p>',
         _sections(report, lang),
         _reporting(report, lang),

@@ -8,13 +8,13 @@ from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import json_value, reason_text
-from medreform_check.report import Report, ReportingEntry, Result
+from medreform_check.render.common import json_number, json_value, reason_text
+from medreform_check.report import Report, ReportingEntry, Result, UnitScore
 from medreform_check.vocabulary import notes_text
 
 
 def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
-    return {
+    found = {
         "plan": result.plan,
         "task": result.task,
         "title": result.title,
@@ -30,6 +30,23 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
         "days_overdue": result.days_overdue,
         "completed_on": json_value(result.completed_on),
         "message": notes_text(result.notes, lang, report.unit_names),
+    }
+    if result.group is not None:  # with `by: parent`: the parent whose units it judges
+        found["group"] = result.group
+    return found
+
+
+def unit_object(score: UnitScore) -> dict[str, Any]:
+    """One line of the per-unit scorecard; ``rate`` in percent (100 × met ÷ due)."""
+    rate = score.rate
+    return {
+        "unit": score.unit,
+        "name": score.name,
+        "parent": score.parent,
+        "due": score.due,
+        "met": score.met,
+        "overdue": score.overdue,
+        "rate": None if rate is None else json_number(100 * rate),
     }
 
 
@@ -68,6 +85,7 @@ def report_object(
             }
             for e in (report.reporting if reporting is None else reporting)
         ],
+        "units": [unit_object(score) for score in report.summaries.units],
     }
 
 

@@ -4,6 +4,7 @@ units ranked by completion, what is overdue, what is at risk, and reporting."""
 from __future__ import annotations
 
 from medreform_check.render import RenderOptions
+from medreform_check.render.audit import scorecard
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     display_value,
@@ -13,6 +14,7 @@ from medreform_check.render.common import (
     report_label,
     status_label,
     target_text,
+    title_text,
 )
 from medreform_check.render.markdown import cell, table
 from medreform_check.report import Report, Result
@@ -24,8 +26,8 @@ def _actual(result: Result, report: Report, lang: str) -> str:
     return f"{display_value(result.actual, indicator, lang)} / {target_text(result, report, lang)}"
 
 
-def _task(result: Result) -> str:
-    return f"{cell(result.title)} `{result.task}`"
+def _task(result: Result, report: Report, lang: str) -> str:
+    return f"{cell(title_text(result, report, lang))} `{result.task}`"
 
 
 def _overall(report: Report, lang: str) -> list[str]:
@@ -67,13 +69,23 @@ def _ranking(report: Report, lang: str) -> list[str]:
     ]
 
 
+def _units(report: Report, lang: str) -> list[str]:
+    """各单位完成情况排名: the per-unit scorecard, and per parent group with a hierarchy."""
+    lines: list[str] = []
+    for title, scores in scorecard.scorecards(report):
+        rows = [[cell(text) for text in row] for row in scorecard.rows(report, scores)]
+        lines += [f"#### {word(title, lang)}", "", *table(scorecard.headings(report, lang), rows)]
+        lines.append("")
+    return lines
+
+
 def _overdue(report: Report, lang: str) -> list[str]:
     rows = [
         [
             cell(
                 report.unit_names.get(r.lead, r.lead) if r.lead else word("bulletin.no_lead", lang)
             ),
-            _task(r),
+            _task(r, report, lang),
             due_text(r),
             str(r.days_overdue),
             f"{STATUS_SYMBOLS[r.status]} {status_label(r.status, lang)}",
@@ -106,7 +118,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
 def _at_risk(report: Report, lang: str) -> list[str]:
     rows = [
         [
-            _task(r),
+            _task(r, report, lang),
             due_text(r),
             str((r.deadline - report.as_of).days),
             cell(_actual(r, report, lang)),
@@ -177,6 +189,6 @@ def render(report: Report, options: RenderOptions) -> str:
     ]
     lines = [f"# {cell(t)}" for t in titles]
     lines += ["", f"## {word('bulletin.title', lang, day=report.as_of)}", ""]
-    for part in (_overall, _ranking, _overdue, _at_risk, _reporting, _rejected):
+    for part in (_overall, _ranking, _units, _overdue, _at_risk, _reporting, _rejected):
         lines += part(report, lang)
     return "\n".join(lines).rstrip() + "\n"

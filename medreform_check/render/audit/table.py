@@ -15,6 +15,7 @@ from rich.text import Text
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
+from medreform_check.render.audit import scorecard
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     completion_text,
@@ -25,6 +26,7 @@ from medreform_check.render.common import (
     report_label,
     status_label,
     target_text,
+    title_text,
 )
 from medreform_check.render.terminal import titled_table, to_text
 from medreform_check.report import Report, ReportStatus, Result, Status
@@ -55,7 +57,7 @@ def status_text(status: Status, lang: str) -> Text:
 
 
 def _task_cell(result: Result, report: Report, lang: str) -> Text:
-    text = Text(result.title)
+    text = Text(title_text(result, report, lang))
     if result.aspirational:
         text.append(" " + word("aspirational_mark", lang), style="italic")
     text.append(f"\n{result.task}", style="dim")
@@ -112,6 +114,20 @@ def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
         line.append(reason)
         lines.append(line)
     return Group(*lines)
+
+
+def unit_tables(report: Report, lang: str) -> list[RenderableType]:
+    """The per-unit scorecard, ranked; with a hierarchy also per parent group."""
+    tables: list[RenderableType] = []
+    for title, scores in scorecard.scorecards(report):
+        table = titled_table(word(title, lang))
+        for k, heading in enumerate(scorecard.headings(report, lang)):
+            text_column = 0 < k < 2 or (k == 2 and scorecard.has_hierarchy(report))
+            table.add_column(heading, justify="left" if text_column else "right")
+        for row in scorecard.rows(report, scores):
+            table.add_row(*(Text(cell) for cell in row))
+        tables.append(table)
+    return tables
 
 
 def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
@@ -175,6 +191,7 @@ def render(report: Report, options: RenderOptions) -> str:
         parts.append(Text(f"\n{group.section or word('no_section', lang)}", style="bold underline"))
         parts.append(results_table(report, group.results, lang))
     parts += summary_lines(report, lang)
+    parts += unit_tables(report, lang)
     if report.reporting:
         parts += reporting_tables(report, lang)
     if report.rejected:

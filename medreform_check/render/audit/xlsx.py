@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from medreform_check.render import RenderOptions
+from medreform_check.render.audit import scorecard
 from medreform_check.render.audit.csv_ import COLUMNS, headings, render_rows
 from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
 from medreform_check.report import Report, Status
@@ -94,6 +95,26 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
     sheet.column_dimensions["A"].width = 36
 
 
+def _units_sheet(sheet: Any, report: Report, lang: str) -> None:
+    """The per-unit scorecard, ranked; with a hierarchy, then per parent group."""
+    from openpyxl.styles import Font
+
+    top = 1
+    hierarchy = scorecard.has_hierarchy(report)
+    for title, scores in scorecard.scorecards(report):
+        _set(sheet.cell(top, 1), word(title, lang))
+        sheet.cell(top, 1).font = Font(bold=True)
+        rows = [
+            (rank, s.name, *([scorecard.name_of(s.parent, report)] if hierarchy else []),
+             s.due, s.met, s.overdue, s.rate)
+            for rank, s in enumerate(scores, 1)
+        ]  # fmt: skip
+        top = _block(sheet, top + 1, scorecard.headings(report, lang), rows)
+    sheet.column_dimensions["B"].width = 28
+    if hierarchy:
+        sheet.column_dimensions["C"].width = 28
+
+
 def render(report: Report, options: RenderOptions) -> bytes:
     # Imported here: openpyxl costs ~90 ms and only Excel output needs it.
     from openpyxl import Workbook
@@ -124,6 +145,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     )
 
     _summary_sheet(book.create_sheet(word("sheet.summary", lang)), report, lang)
+    _units_sheet(book.create_sheet(word("sheet.units", lang)), report, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

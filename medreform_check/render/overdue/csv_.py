@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.common import display_value, due_text, status_label, target_text
+from medreform_check.render.common import (
+    display_value,
+    due_text,
+    status_label,
+    target_text,
+    title_text,
+)
 from medreform_check.render.csv_ import to_csv
 from medreform_check.vocabulary import notes_text, word
 
@@ -36,7 +42,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 [
                     group.name or word("no_lead", lang),
                     r.task,
-                    r.title,
+                    title_text(r, report, lang),
                     due_text(r),
                     status_label(r.status, lang),
                     r.days_overdue,

@@ -10,6 +10,7 @@ from medreform_check.render.common import (
     due_text,
     status_label,
     target_text,
+    title_text,
 )
 from medreform_check.render.markdown import cell, table
 from medreform_check.vocabulary import word
@@ -34,7 +35,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
             rows.append(
                 [
-                    f"{cell(r.title)} `{r.task}`",
+                    f"{cell(title_text(r, report, lang))} `{r.task}`",
                     due_text(r),
                     f"{STATUS_SYMBOLS[r.status]} {status_label(r.status, lang)}",
                     str(r.days_overdue or ""),

@@ -8,7 +8,7 @@ from rich.text import Text
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.table import status_text
-from medreform_check.render.common import display_value, due_text, target_text
+from medreform_check.render.common import display_value, due_text, target_text, title_text
 from medreform_check.render.terminal import titled_table, to_text
 from medreform_check.vocabulary import word
 
@@ -37,7 +37,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("not_reported_by", lang), ratio=1, overflow="fold")
         for r in group.results:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
-            task = Text(r.title)
+            task = Text(title_text(r, report, lang))
             task.append(f"\n{r.task}", style="dim")
             actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, report, lang)}"
             table.add_row(
