@@ -196,11 +196,20 @@ def diff(
     lang: LangOption = None,
     no_color: NoColor = False,
     rules: Rules = None,
+    rules_old: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--rules-old",
+            metavar="DIR",
+            help="The catalogue OLD was written against (default: the same as --rules).",
+        ),
+    ] = None,
     debug: Debug = False,
 ) -> int:
     """What a plan change tightens or relaxes, task by task.
 
-    Exit 1 when a target is relaxed, a deadline moves later, a task is removed, waived or
+    Exit 1 when a target is relaxed (also through a change of its indicator's unit,
+    magnitude, bounds or direction), a deadline moves later, a task is removed, waived or
     made aspirational (unless --allow-relaxed).
     """
     from medreform_check.cli.output import emit
@@ -210,7 +219,9 @@ def diff(
 
     stdin = sys.stdin.read() if old == "-" else None
     before, after = read_plan(old, stdin), read_plan(new)
-    result = diff_plans(before, after, read_catalogue(find_rules_dir(rules)))
+    catalogue = read_catalogue(find_rules_dir(rules))
+    old_catalogue = read_catalogue(find_rules_dir(rules_old)) if rules_old else None
+    result = diff_plans(before, after, catalogue, old_catalogue)
     emit(renderer("diff", fmt)(result, _options(lang, no_color, output)), output)
     return EXIT_FAILED if result.failing and not allow_relaxed else EXIT_OK
 

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from medreform_check.commands.diff_indicators import compare_in_base, indicator_verdicts
 from medreform_check.errors import Location
-from medreform_check.language.targets import Target, compare_targets
-from medreform_check.model import Catalogue, Plan, Task
+from medreform_check.language.targets import Target
+from medreform_check.model import Catalogue, Indicator, Plan, Task
+from medreform_check.vocabulary import format_range
 
 # Verdicts, and which of them fail a review unless --allow-relaxed.
 ADDED, REMOVED, TIGHTENED, RELAXED, EARLIER, LATER, CHANGED = (
@@ -64,22 +66,63 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+_VERDICTS = {"tighter": TIGHTENED, "looser": RELAXED}
+
+
+def _written_same(old: Target, new: Target) -> bool:
+    return str(old) == str(new) and old.unit == new.unit
+
+
 class _TaskDiff:
-    def __init__(self, old: Task, new: Task, better: str | None) -> None:
-        self.old, self.new, self.better = old, new, better
+    def __init__(
+        self, old: Task, new: Task, indicators: tuple[Indicator | None, Indicator | None]
+    ) -> None:
+        self.old, self.new = old, new
+        self.old_indicator, self.new_indicator = indicators
+        # When the unit changed, a target is shown with the unit it is read in.
+        units = tuple(i.unit if i is not None else "" for i in indicators)
+        self.show_units = units[0] != units[1]
 
     def change(self, aspect: str, verdict: str, old: object, new: object) -> Change:
         return Change(self.new.id, aspect, verdict, _text(old), _text(new), self.new.at)
+
+    def shown(self, target: Target, indicator: Indicator | None) -> str:
+        unit = target.unit or (indicator.unit if indicator is not None else "")
+        return f"{target} {unit}" if self.show_units and unit else str(target)
 
     def target(self, aspect: str, old: Target | None, new: Target | None) -> Iterator[Change]:
         if old is None or new is None:
             if (old is None) != (new is None):
                 yield self.change(aspect, CHANGED, old, new)
             return
-        verdict = compare_targets(old, new, self.better)
+        # Targets written alike whose indicator changed are the indicator's change (below).
+        if _written_same(old, new) and self.old_indicator != self.new_indicator:
+            return
+        verdict = compare_in_base(old, self.old_indicator, new, self.new_indicator)
         if verdict != "same":
-            word = {"tighter": TIGHTENED, "looser": RELAXED}.get(verdict, CHANGED)
-            yield self.change(aspect, word, old, new)
+            shown = self.shown(old, self.old_indicator), self.shown(new, self.new_indicator)
+            yield self.change(aspect, _VERDICTS.get(verdict, CHANGED), *shown)
+
+    def indicator(self) -> Iterator[Change]:
+        """A plan or catalogue change to the task's indicator that makes its unchanged
+        targets accept more (or less): a relaxation (or tightening) of the task."""
+        before, after = self.old_indicator, self.new_indicator
+        if before is None or after is None or before.id != after.id or before == after:
+            return
+        pairs = [(o, n) for o, n in self.target_pairs() if _written_same(o, n)]
+        shown = {
+            "indicator unit": (before.unit or None, after.unit or None),
+            "indicator bounds": (format_range(*before.bounds), format_range(*after.bounds)),
+            "indicator better": (before.better, after.better),
+        }
+        for aspect, verdict in indicator_verdicts(pairs, before, after):
+            yield self.change(aspect, _VERDICTS.get(verdict, CHANGED), *shown[aspect])
+
+    def target_pairs(self) -> list[tuple[Target, Target]]:
+        old, new = self.old, self.new
+        pairs = [(old.target, new.target)]
+        pairs += [(a.target, b.target) for a, b in zip(old.stages, new.stages, strict=False)]
+        return [(a, b) for a, b in pairs if a is not None and b is not None]
 
     def day(self, aspect: str, old: date | None, new: date | None) -> Iterator[Change]:
         if old != new:
@@ -130,6 +173,7 @@ class _TaskDiff:
                 "indicator", CHANGED, old.indicator or "milestone", new.indicator or "milestone"
             )
         yield from self.timing()
+        yield from self.indicator()
         if old.aggregate != new.aggregate:
             verdict = {("all", "any"): RELAXED, ("any", "all"): TIGHTENED}.get(
                 (old.aggregate, new.aggregate), CHANGED
@@ -171,8 +215,18 @@ def _last_deadline(task: Task) -> date | None:
     return task.until
 
 
-def diff_plans(old: Plan, new: Plan, catalogue: Catalogue) -> PlanDiff:
-    """Every change from ``old`` to ``new``, in the new plan's task order, removals last."""
+def _indicator(task: Task, plan: Plan, catalogue: Catalogue) -> Indicator | None:
+    ident = task.indicator or ""
+    return plan.indicators.get(ident) or catalogue.indicators.get(ident)
+
+
+def diff_plans(
+    old: Plan, new: Plan, catalogue: Catalogue, old_catalogue: Catalogue | None = None
+) -> PlanDiff:
+    """Every change from ``old`` to ``new``, in the new plan's task order, removals last.
+
+    The old plan's indicators come from ``old_catalogue`` (default: the same catalogue), so
+    that a catalogue change that relaxes a target shows too."""
     before = {task.id: task for task in old.tasks}
     after = {task.id: task for task in new.tasks}
     changes: list[Change] = []
@@ -180,10 +234,12 @@ def diff_plans(old: Plan, new: Plan, catalogue: Catalogue) -> PlanDiff:
         if task.id not in before:
             changes.append(Change(task.id, "task", ADDED, None, task.title, task.at))
             continue
-        indicator = new.indicators.get(task.indicator or "") or catalogue.indicators.get(
-            task.indicator or ""
+        was = before[task.id]
+        indicators = (
+            _indicator(was, old, old_catalogue or catalogue),
+            _indicator(task, new, catalogue),
         )
-        changes += _TaskDiff(before[task.id], task, indicator.better if indicator else None).all()
+        changes += _TaskDiff(was, task, indicators).all()
     changes += [
         Change(t.id, "task", REMOVED, t.title, None, t.at) for t in old.tasks if t.id not in after
     ]
