@@ -29,6 +29,9 @@ class TemplateRow:
     task: Task | None  # set for milestones
     as_of: date | None  # set when the row covers only part of the period
     instances: list[Instance] = field(default_factory=list)
+    # A numerator or denominator asked for because a `pooled` task cannot use a rate alone:
+    # (the rate, "numerator" or "denominator").
+    component_of: tuple[Indicator, str] | None = None
 
     @property
     def evidence_required(self) -> bool:
@@ -92,7 +95,23 @@ def build_template(
                     key, TemplateRow(indicator, None if indicator else task, as_of)
                 )
                 row.instances.append(instance)
+                if task.aggregate == "pooled" and indicator is not None:
+                    _components(rows, indicator, plan, catalogue, as_of)
     return Template(unit, period, tuple(rows.values()))
+
+
+def _components(
+    rows: dict[tuple[str, date | None], TemplateRow],
+    rate: Indicator,
+    plan: Plan,
+    catalogue: Catalogue,
+    as_of: date | None,
+) -> None:
+    """A pooled rate is pooled from each unit's numerator and denominator: ask for both."""
+    for role, ident in zip(("numerator", "denominator"), rate.ratio_of or (), strict=False):
+        component = plan.indicators.get(ident) or catalogue.indicators.get(ident)
+        if component is not None and (ident, as_of) not in rows:
+            rows[ident, as_of] = TemplateRow(component, None, as_of, component_of=(rate, role))
 
 
 def _owed(instance: Instance, period: Period, unit: str, submissions: Submissions | None) -> bool:

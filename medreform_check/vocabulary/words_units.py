@@ -27,6 +27,16 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "sheet.units": {"en": "Units", "zh": "各单位完成情况"},
     "column.group": {"en": "group", "zh": "分组单位编号"},
     "column.group_name": {"en": "group_name", "zh": "分组单位"},
+    "template.numerator": {
+        "en": "the numerator of {rate}: report it with the denominator, or the rate cannot be "
+        "pooled",
+        "zh": "{rate}的分子：须与分母一并填报，否则无法汇总计算",
+    },
+    "template.denominator": {
+        "en": "the denominator of {rate}: report it with the numerator, or the rate cannot be "
+        "pooled",
+        "zh": "{rate}的分母：须与分子一并填报，否则无法汇总计算",
+    },
     "aspect.indicator unit": {"en": "indicator unit", "zh": "指标单位"},
     "aspect.indicator bounds": {"en": "indicator bounds", "zh": "指标取值范围"},
     "aspect.indicator better": {"en": "indicator direction", "zh": "指标方向"},

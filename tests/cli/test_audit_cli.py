@@ -27,8 +27,15 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
         "rejected",
         "warnings",
         "reporting",
+        "units",
     ]
     assert data["as_of"] == "2024-06-30" and data["plans"] == ["small"]
+    # The hospital owns all three: emr met, the centre done in time, the visit rate missed
+    # (aspirational, but overdue all the same): 2 of 3, 100 × 2 ÷ 3 = 66.67 %.
+    assert data["units"] == [
+        {"unit": "hospital", "name": "综合医院", "parent": None, "due": 3, "met": 2, "overdue": 1,
+         "rate": 66.6666666667}
+    ]  # fmt: skip
     assert list(data["summary"]) == [
         "met",
         "met_late",

@@ -26,6 +26,10 @@ def hint(row: TemplateRow, lang: str) -> str:
         parts.append(word("template.indicator", lang, name=name, unit=unit) if unit else name)
     elif row.task is not None:
         parts.append(row.task.title)
+    if row.component_of is not None:
+        rate, role = row.component_of
+        rate_name = rate.name_en if lang == "en" and rate.name_en else rate.name
+        parts.append(word(f"template.{role}", lang, rate=rate_name))
     unit = row.indicator.unit if row.indicator else ""
     for instance in row.instances:
         target = target_phrase(None if instance.task.is_milestone else instance.target, unit, lang)
