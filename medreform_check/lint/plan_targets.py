@@ -134,7 +134,7 @@ def aggregate_kind(ctx: PlanContext) -> Iterator[Problem]:
         elif (
             indicator is not None
             and indicator.kind == "composition"
-            and task.aggregate in ("sum", "min", "max", "pooled")
+            and task.aggregate in ("sum", "min", "max")
         ):
             yield (
                 ctx.task_at(task, "aggregate"),

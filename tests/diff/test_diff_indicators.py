@@ -156,3 +156,28 @@ def test_cli_rules_old(tmp_path: Path, old_unit: str, code: int) -> None:
         assert '"aspect": "indicator unit"' in result.stdout
         table = run_cli([*argv, "--rules-old", str(old_rules), "--lang", "zh"]).stdout
         assert "指标单位" in table and "放宽" in table
+
+
+def test_bounds_that_move_both_ends_are_a_change() -> None:
+    # between 20 and 120 accepts 20–100 under max 100; under min 50, max 150 it accepts 50–120:
+    # neither holds the other.
+    old = Indicator("x", "X", "amount", "", min=0, max=100, better="higher")
+    new = Indicator("x", "X", "amount", "", min=50, max=150, better="higher")
+    assert changes(
+        with_indicator(old, "between 20 and 120"), with_indicator(new, "between 20 and 120")
+    ) == [("indicator bounds", "changed", "0–100", "50–150")]
+    # An exact target inside both ranges accepts the same single value.
+    assert changes(with_indicator(old, "== 60"), with_indicator(new, "== 60")) == []
+
+
+def test_a_direction_dropped_to_none_relaxes_a_one_sided_target() -> None:
+    lower = Indicator("drugs", "药占比", "rate", "%", better="lower")
+    watched = Indicator("drugs", "药占比", "rate", "%", better="none")
+    assert changes(with_indicator(lower, "<= 30"), with_indicator(watched, "<= 30")) == [
+        ("indicator better", "relaxed", "lower", "none")
+    ]
+    # increase / decrease push one way too.
+    higher = Indicator("drugs", "药占比", "rate", "%", better="higher")
+    assert changes(with_indicator(lower, "decrease"), with_indicator(higher, "decrease")) == [
+        ("indicator better", "relaxed", "lower", "higher")
+    ]

@@ -291,3 +291,25 @@ class TestByParent:
             ("2023-12-31", "c1"),
             ("2023-12-31", "c2"),
         ]
+
+
+def test_increase_under_mean_compares_the_mean_a_year_earlier() -> None:
+    # A year earlier (50 + 70) / 2 = 60; now (60 + 70) / 2 = 65 > 60: increased.
+    rows = [
+        obs("a", "rate", 50, "2022-12-31"),
+        obs("b", "rate", 70, "2022-12-31"),
+        obs("a", "rate", 60, "2023-12-31"),
+        obs("b", "rate", 70, "2023-12-31"),
+    ]
+    p = plan(
+        task(
+            indicator="rate",
+            aggregate="mean",
+            target="increase",
+            deadline="2023-12-31",
+            owners=("a", "b"),
+        )
+    )
+    assert one(p, rows, "2024-01-31").status is Status.MET
+    # Without b's value a year earlier there is no mean to compare with.
+    assert one(p, rows[:1] + rows[2:], "2024-01-31").status is Status.MISSED
