@@ -22,6 +22,7 @@ from medreform_check.model import Indicator, Plan, Task, Value
 from medreform_check.report import Note
 
 WEIGHING = ("pooled", "weighted_mean")
+_Pair = tuple[Series[Value] | None, Series[Value] | None]  # a numerator and a denominator
 
 
 def combine(aggregate: str, values: Sequence[Value]) -> Value:
@@ -75,12 +76,15 @@ class Weighing:
         self.pooled = task.aggregate == "pooled"
         self.rates = rates
         self.weight = task.weight or ""
+        self.components: dict[str, _Pair] = {}
+        self.weights: dict[str, Series[Value] | None] = {}
         numerator, denominator = indicator.ratio_of or ("", "")
-        self.components = {
-            unit: (evidence.values(unit, numerator), evidence.values(unit, denominator))
-            for unit, _ in rates
-        }
-        self.weights = {unit: evidence.values(unit, self.weight) for unit, _ in rates}
+        for unit, _ in rates:
+            if self.pooled:
+                pair = evidence.values(unit, numerator), evidence.values(unit, denominator)
+                self.components[unit] = pair
+            else:
+                self.weights[unit] = evidence.values(unit, self.weight)
         self.memo: dict[tuple[date, Window | None], Weighed] = {}
 
     def at(self, t: date, window: Window | None, present: Mapping[str, Value]) -> Weighed:

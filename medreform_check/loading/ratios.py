@@ -58,6 +58,66 @@ def _rows_by_date(
     return rows
 
 
+class _Derivation:
+    """The rates computed from one file set's rows, and what that changes in them: rows
+    rejected, reported rates given their computed value, rates added."""
+
+    def __init__(self, submissions: Submissions) -> None:
+        self.out = submissions
+        self.gone: set[int] = set()  # rows rejected here (ids of observations)
+        self.replaced: dict[int, Observation] = {}  # reported rates, with the computed value
+        self.derived: list[Derived] = []
+
+    def rate(self, rate: Indicator, day: date, rows: Mapping[str, list[Observation]]) -> None:
+        """One unit's ``rate`` on ``day`` from its numerator and denominator rows, if both."""
+        numerator_id, denominator_id = rate.ratio_of or ("", "")
+        if not rows.get(numerator_id) or not rows.get(denominator_id):
+            return
+        components = (*rows[numerator_id], *rows[denominator_id])
+        numerator, denominator = rows[numerator_id][-1], rows[denominator_id][-1]
+        top, bottom = float(numerator.value), float(denominator.value)  # type: ignore[arg-type]
+        unit = numerator.unit
+        terms = {
+            "id": rate.id,
+            "numerator": format_number(top),
+            "denominator": format_number(bottom),
+        }
+        if not bottom:
+            reason = Message("ratio.zero", {**terms, "of": denominator_id})
+            self.out.warnings.append(RowIssue(denominator.at, unit, reason, "row-ratio"))
+            return
+        value = 100.0 * top / bottom
+        terms["value"] = format_number(value)
+        low, high = rate.bounds
+        if (low is not None and value < low) or (high is not None and value > high):
+            reason = Message("ratio.outside", {**terms, "range": format_range(low, high)})
+            self.out.rejected += [RowIssue(row.at, unit, reason, "row-value") for row in components]
+            self.gone.update(id(row) for row in components)
+            return
+        reported = rows.get(rate.id)
+        if reported:
+            winner = reported[-1]
+            figure = float(winner.value)  # type: ignore[arg-type]
+            if abs(figure - value) > tolerance(figure):
+                said = Message("ratio.disagrees", {**terms, "reported": format_number(figure)})
+                self.out.warnings.append(RowIssue(winner.at, unit, said, "row-ratio"))
+            computed = self.replaced[id(winner)] = winner._replace(value=value)
+        else:
+            dates = [d for d in (numerator.submitted, denominator.submitted) if d is not None]
+            seq = max(numerator.seq, denominator.seq)
+            submitted = max(dates, default=None)
+            computed = Observation(unit, rate.id, value, day, submitted, seq, numerator.at)
+            self.out.observations.append(computed)
+        self.derived.append(Derived(computed, components))
+
+    def apply(self) -> list[Derived]:
+        if self.gone or self.replaced:
+            self.out.observations = [
+                self.replaced.get(id(o), o) for o in self.out.observations if id(o) not in self.gone
+            ]
+        return self.derived
+
+
 def derive_rates(submissions: Submissions, indicators: Mapping[str, Indicator]) -> list[Derived]:
     """Compute every rate whose numerator and denominator a unit gave for one date."""
     numeric = {k for k, i in indicators.items() if i.kind != "composition"}
@@ -65,56 +125,11 @@ def derive_rates(submissions: Submissions, indicators: Mapping[str, Indicator]) 
     if not ratios:
         return []
     wanted = {r.id for r in ratios} | {c for r in ratios for c in r.ratio_of or ()}
-    gone: set[int] = set()  # rows rejected here (ids of observations)
-    replaced: dict[int, Observation] = {}  # reported rates, by id, with the computed value
-    derived: list[Derived] = []
-    for (unit, day), rows in _rows_by_date(submissions.observations, wanted).items():
+    derivation = _Derivation(submissions)
+    for (_, day), rows in _rows_by_date(submissions.observations, wanted).items():
         for rate in ratios:
-            numerator_id, denominator_id = rate.ratio_of or ("", "")
-            if not rows.get(numerator_id) or not rows.get(denominator_id):
-                continue
-            components = (*rows[numerator_id], *rows[denominator_id])
-            numerator, denominator = rows[numerator_id][-1], rows[denominator_id][-1]
-            terms = {
-                "id": rate.id,
-                "numerator": format_number(float(numerator.value)),  # type: ignore[arg-type]
-                "denominator": format_number(float(denominator.value)),  # type: ignore[arg-type]
-            }
-            if not denominator.value:
-                reason = Message("ratio.zero", {**terms, "of": denominator_id})
-                submissions.warnings.append(RowIssue(denominator.at, unit, reason, "row-ratio"))
-                continue
-            value = 100.0 * float(numerator.value) / float(denominator.value)  # type: ignore[arg-type]
-            terms["value"] = format_number(value)
-            low, high = rate.bounds
-            if (low is not None and value < low) or (high is not None and value > high):
-                reason = Message("ratio.outside", {**terms, "range": format_range(low, high)})
-                for row in components:
-                    submissions.rejected.append(RowIssue(row.at, unit, reason, "row-value"))
-                gone.update(id(row) for row in components)
-                continue
-            reported = rows.get(rate.id)
-            if reported:
-                winner = reported[-1]
-                figure = float(winner.value)  # type: ignore[arg-type]
-                if abs(figure - value) > tolerance(figure):
-                    said = Message("ratio.disagrees", {**terms, "reported": format_number(figure)})
-                    submissions.warnings.append(RowIssue(winner.at, unit, said, "row-ratio"))
-                computed = winner._replace(value=value)
-                replaced[id(winner)] = computed
-            else:
-                dates = [d for d in (numerator.submitted, denominator.submitted) if d is not None]
-                seq = max(numerator.seq, denominator.seq)
-                computed = Observation(
-                    unit, rate.id, value, day, max(dates, default=None), seq, numerator.at
-                )
-                submissions.observations.append(computed)
-            derived.append(Derived(computed, components))
-    if gone or replaced:
-        submissions.observations = [
-            replaced.get(id(o), o) for o in submissions.observations if id(o) not in gone
-        ]
-    return derived
+            derivation.rate(rate, day, rows)
+    return derivation.apply()
 
 
 def reject_components(submissions: Submissions, derived: Sequence[Derived]) -> None:
