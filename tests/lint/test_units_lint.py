@@ -18,10 +18,9 @@ def messages(the_plan: Plan, catalogue: Catalogue = CATALOGUE) -> list[tuple[str
 
 
 def with_units(*units: Unit, **fields: object) -> Plan:
-    owners = tuple(u.id for u in units)
+    spec: dict[str, object] = {"owners": tuple(u.id for u in units), **fields}
     return dataclasses.replace(
-        plan(task(deadline="2024-12-31", owners=owners, **fields)),
-        units={u.id: u for u in units},
+        plan(task(deadline="2024-12-31", **spec)), units={u.id: u for u in units}
     )
 
 
@@ -152,3 +151,10 @@ def test_a_plans_own_rate_may_be_a_ratio_of_catalogue_indicators(tmp_path: Path)
     assert [(f.code, f.where.line, f.message) for f in report.findings] == [
         ("ratio-of", 5, "unknown indicator 'nothing' in ratio_of")
     ]
+
+
+def test_by_parent_with_every_unit_under_a_parent_is_fine() -> None:
+    found = messages(
+        with_units(Unit("top", "省"), Unit("a", "甲", parent="top"), by="parent", owners=("a",))
+    )
+    assert found == []

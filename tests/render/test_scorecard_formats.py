@@ -150,3 +150,11 @@ def test_html_groups_results_and_ranks_units_with_bars() -> None:
     assert isinstance(text, str)
     assert text.count('<section class="rates units">') == 2  # units, then parent groups
     assert "就诊率 — 甲市" in text
+
+
+def test_a_report_where_no_unit_owns_anything_has_no_scorecard() -> None:
+    empty = run(plan(), [], "2024-01-31")
+    html = renderer("audit", "html")(empty, RenderOptions())
+    assert isinstance(html, str) and "rates units" not in html
+    text = renderer("audit", "markdown")(empty, RenderOptions())
+    assert isinstance(text, str) and "Completion by unit" not in text

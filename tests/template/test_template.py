@@ -227,3 +227,31 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     book.save(path)
     result = audit(path)
     assert result["rejected"] == [] and result["warnings"] == []
+
+
+def test_a_pooled_rate_asks_for_its_numerator_and_denominator_once() -> None:
+    from medreform_check.model import Catalogue
+
+    catalogue = Catalogue(
+        {
+            **CATALOGUE.indicators,
+            "visits": Indicator("visits", "就诊人次", "count", "人次", better="higher"),
+            "local": Indicator("local", "县域内就诊人次", "count", "人次", better="higher"),
+            "local_rate": Indicator(
+                "local_rate", "县域内就诊率", "rate", "%", better="higher",
+                ratio_of=("local", "visits"),
+            ),
+        }
+    )  # fmt: skip
+    stages = [("2024-05-31", ">= 50"), ("2024-06-30", ">= 60")]
+    pooled = plan(
+        task("rate", indicator="local_rate", aggregate="pooled", deadline=None, stages=stages)
+    )
+    form = build_template([pooled], catalogue, "a", Q2)
+    rows = [(r.indicator.id if r.indicator else None, r.component_of) for r in form.rows]
+    rate = catalogue.indicators["local_rate"]
+    assert rows == [
+        ("local_rate", None),
+        ("local", (rate, "numerator")),
+        ("visits", (rate, "denominator")),
+    ]
