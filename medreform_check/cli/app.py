@@ -17,9 +17,11 @@ from medreform_check.cli.boundary import EXIT_FAILED, EXIT_OK, say
 from medreform_check.cli.options import (
     AsOf,
     AuditFormat,
+    CompareTo,
     Debug,
     DiffFormat,
     FileKind,
+    KnownBy,
     LangOption,
     NoColor,
     Output,
@@ -33,6 +35,7 @@ from medreform_check.cli.options import (
     as_of_date,
     format_option,
     language,
+    optional_date,
     statuses,
     use_color,
     width,
@@ -83,12 +86,21 @@ def _run_audit(
     as_of: str | None,
     rules: Path | None,
     verbose: bool,
+    known_by: str | None = None,
+    compare_to: str | None = None,
 ) -> Audit:
     """Load and evaluate. With --verbose, the plans' lint warnings (validate lists them all)
     and how each submission file was read go to stderr."""
     from medreform_check.commands.audit import run_audit
 
-    result = run_audit(plans, submissions or [], as_of_date(as_of), rules)
+    result = run_audit(
+        plans,
+        submissions or [],
+        as_of_date(as_of),
+        rules,
+        known_by=optional_date(known_by, "--known-by"),
+        compare_to=optional_date(compare_to, "--compare-to"),
+    )
     if verbose:
         for finding in result.plan_findings:
             say(str(finding))
@@ -105,6 +117,8 @@ def audit(
     plans: Plans,
     submissions: SubmissionPaths = None,
     as_of: AsOf = None,
+    known_by: KnownBy = None,
+    compare_to: CompareTo = None,
     fmt: Annotated[AuditFormat, format_option()] = "table",
     output: Output = None,
     fail_on: Annotated[
@@ -128,7 +142,7 @@ def audit(
     from medreform_check.render import renderer
 
     failing = statuses(fail_on, "--fail-on")
-    result = _run_audit(plans, submissions, as_of, rules, verbose)
+    result = _run_audit(plans, submissions, as_of, rules, verbose, known_by, compare_to)
     emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
     code = exit_code(result.report, failing, strict)
     return EXIT_FAILED if strict and result.plan_findings else code

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from medreform_check.engine.escalation import level_of
 from medreform_check.engine.evidence import Evidence, Series, Window
 from medreform_check.engine.instances import Instance, instances_of
+from medreform_check.engine.pace import pace_note
 from medreform_check.engine.reporting import reporting_entries
 from medreform_check.engine.trend import project
 from medreform_check.language.periods import year_earlier, year_later
@@ -315,6 +317,10 @@ def _judge_open(view: _InstanceView, plan: Plan, as_of: date, now: _State) -> _V
         if projected is not None and not target.meets(projected):
             verdict.status = Status.AT_RISK
             verdict.notes.append(Note("trend", {"projected": projected, "deadline": deadline}))
+    pace = pace_note(view.instance, as_of, now.actual)
+    if pace is not None:
+        verdict.status = Status.AT_RISK
+        verdict.notes.append(pace)
     return verdict
 
 
@@ -395,6 +401,7 @@ def evaluate_instance(
         history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
         target_spec=instance.target,
         completions=view.completions(as_of),
+        level=level_of(verdict.status, verdict.days_overdue, plan.escalate_days),
     )
 
 
@@ -417,9 +424,11 @@ def evaluate(
     catalogue: Catalogue,
     submissions: Submissions,
     as_of: date,
+    known_by: date | None = None,
 ) -> Evaluation:
-    """Every instance of every task of every plan, judged as of ``as_of``."""
-    evidence = Evidence.of(submissions)
+    """Every instance of every task of every plan, judged as of ``as_of`` on what had been
+    submitted by ``known_by`` (everything when None)."""
+    evidence = Evidence.of(submissions, known_by)
     results = []
     for plan in plans:
         for task in plan.tasks:
@@ -430,6 +439,8 @@ def evaluate(
                     evaluate_instance(instance, plan, indicator, evidence, as_of, sources)
                 )
     reporting = [
-        entry for plan in plans for entry in reporting_entries(plan, submissions.receipts, as_of)
+        entry
+        for plan in plans
+        for entry in reporting_entries(plan, submissions.receipts, as_of, known_by)
     ]
     return Evaluation(tuple(results), tuple(reporting))

@@ -23,17 +23,22 @@ def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStat
     return (ReportStatus.ON_TIME if first <= due else ReportStatus.LATE), first
 
 
-def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
+def reporting_entries(
+    plan: Plan, receipts: Iterable[Receipt], as_of: date, known_by: date | None = None
+) -> list[ReportingEntry]:
     """One entry per reporting unit and per period of the plan that has ended by ``as_of``.
 
     A period that ended before the plan was issued is not owed: no one could report under a
-    plan that did not exist yet.
+    plan that did not exist yet. With ``known_by``, a report submitted after it is not known
+    (CONTRACT §2 "Known by"); one without a ``submitted`` date is.
     """
     if plan.reporting is None:
         return []
     kind, due_days = plan.reporting.every, plan.reporting.due_days
     by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
     for receipt in receipts:
+        if known_by is not None and receipt.submitted is not None and receipt.submitted > known_by:
+            continue
         by_key[receipt.unit, receipt.period].append(receipt)
     units = plan.reporting_units()
     entries = []

@@ -21,6 +21,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
     data = json.loads(result.stdout)
     assert list(data) == [
         "as_of",
+        "known_by",
         "plans",
         "summary",
         "results",
@@ -29,6 +30,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
         "reporting",
     ]
     assert data["as_of"] == "2024-06-30" and data["plans"] == ["small"]
+    assert data["known_by"] is None
     assert list(data["summary"]) == [
         "met",
         "met_late",
@@ -40,12 +42,12 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
     ]
     emr = data["results"][0]
     assert list(emr) == [
-        "plan", "task", "title", "lead", "period", "deadline", "target", "status", "actual",
-        "actual_at_deadline", "units", "missing_units", "days_overdue", "completed_on", "message",
+        "plan", "task", "title", "lead", "period", "deadline", "target", "status", "level",
+        "actual", "actual_at_deadline", "units", "missing_units", "days_overdue", "completed_on", "message",
     ]  # fmt: skip
     assert emr == {
         "plan": "small", "task": "emr", "title": "电子病历3级", "lead": "bureau", "period": None,
-        "deadline": "2023-12-31", "target": ">= 3", "status": "met", "actual": 3, "actual_at_deadline": 3,
+        "deadline": "2023-12-31", "target": ">= 3", "status": "met", "level": None, "actual": 3, "actual_at_deadline": 3,
         "units": ["hospital"], "missing_units": [], "days_overdue": None, "completed_on": None, "message": "",
     }  # fmt: skip
     # The 75% visit rate missed its 80% target, but the target is aspirational (力争).

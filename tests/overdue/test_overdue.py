@@ -80,6 +80,7 @@ def test_json_is_the_audit_object_with_only_what_to_chase() -> None:
     assert data["summary"]["met"] == 1  # the summary still covers the whole audit
     assert list(data) == [
         "as_of",
+        "known_by",
         "plans",
         "summary",
         "results",
