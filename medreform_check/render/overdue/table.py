@@ -7,8 +7,11 @@ from rich.text import Text
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.audit.table import status_text
+from medreform_check.render.audit.table import LEVEL_STYLES, status_text
+from medreform_check.render.calendar import level_text
 from medreform_check.render.common import display_value, due_text, target_text
+from medreform_check.render.overdue.notice import addressee_lines, reply_lines
+from medreform_check.render.overdue.notice import title as notice_title
 from medreform_check.render.terminal import titled_table, to_text
 from medreform_check.vocabulary import word
 
@@ -17,9 +20,12 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
     lang, report = options.lang, overdue.report
     names = report.unit_names
     heading = Text(
-        f"{word('overdue_title', lang)} — {word('as_of', lang)} {report.as_of}", style="bold"
+        f"{notice_title(overdue, lang) if overdue.addressee else word('overdue_title', lang)}"
+        f" — {word('as_of', lang)} {report.as_of}",
+        style="bold",
     )
     parts: list[RenderableType] = [heading]
+    parts += [Text(line) for line in addressee_lines(overdue, lang)]
     if overdue.within is not None:
         parts.append(Text(word("due_within", lang).format(n=overdue.within)))
     if not overdue.results:
@@ -31,6 +37,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("due", lang), no_wrap=True)
         table.add_column(word("days", lang), justify="right", no_wrap=True)
         table.add_column(word("status", lang), no_wrap=True)
+        table.add_column(word("level", lang), no_wrap=True)
         table.add_column(
             f"{word('actual', lang)} / {word('target', lang)}", no_wrap=True, min_width=12
         )
@@ -45,6 +52,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 Text(due_text(r)),
                 Text(str(r.days_overdue or "")),
                 status_text(r.status, lang),
+                Text(level_text(r.level, lang), style=LEVEL_STYLES[r.level] if r.level else ""),
                 Text(actual),
                 Text("、".join(names.get(u, u) for u in r.missing_units)),
             )
@@ -58,4 +66,8 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 Text(names.get(missing.unit, missing.unit)), Text(", ".join(missing.periods))
             )
         parts.append(table)
+    reply = reply_lines(overdue, lang)
+    if reply:
+        parts += [Text(""), Text(word("notice.reply", lang), style="bold")]
+        parts += [Text(f"{line}\n") for line in reply]
     return to_text(parts, options)
