@@ -41,7 +41,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
             "target",
             "actual",
             "not_reported_by",
-        )  # fmt: skip
+        )
     ]
     for group in overdue.groups:
         heading = f"{group.name} (`{group.lead}`)" if group.lead else word("no_lead", lang)
