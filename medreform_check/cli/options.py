@@ -27,6 +27,11 @@ class Lang(StrEnum):
     en = "en"
 
 
+class SplitBy(StrEnum):
+    lead = "lead"
+    unit = "unit"
+
+
 class FileKind(StrEnum):
     plan = "plan"
     submission = "submission"
