@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from medreform_check.lint import (
     catalogue_rules,
     loader_codes,
+    plan_baseline,
     plan_references,
     plan_targets,
     plan_timing,
@@ -41,6 +42,8 @@ PLAN_RULES: tuple[Rule[PlanContext], ...] = (
     plan_targets.stage_weakens,
     plan_targets.evidence_quantitative,
     plan_timing.every_partial_period,
+    plan_baseline.baseline_after_deadline,
+    plan_baseline.baseline_beyond_target,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
