@@ -7,8 +7,7 @@ from rich.text import Text
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.audit.table import LEVEL_STYLES, status_text
-from medreform_check.render.calendar import level_text
+from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text
 from medreform_check.render.overdue.notice import addressee_lines, reply_lines
 from medreform_check.render.overdue.notice import title as notice_title
@@ -37,7 +36,6 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("due", lang), no_wrap=True)
         table.add_column(word("days", lang), justify="right", no_wrap=True)
         table.add_column(word("status", lang), no_wrap=True)
-        table.add_column(word("level", lang), no_wrap=True)
         table.add_column(
             f"{word('actual', lang)} / {word('target', lang)}", no_wrap=True, min_width=12
         )
@@ -51,8 +49,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 task,
                 Text(due_text(r)),
                 Text(str(r.days_overdue or "")),
-                status_text(r.status, lang),
-                Text(level_text(r.level, lang), style=LEVEL_STYLES[r.level] if r.level else ""),
+                status_text(r.status, lang, r.level),  # the level under the status
                 Text(actual),
                 Text("、".join(names.get(u, u) for u in r.missing_units)),
             )
