@@ -70,7 +70,7 @@ WORDS: Mapping[str, Entry] = {
     "notice.sign": {
         "en": "Unit (seal): ____________  Person in charge (signature): ____________  "
         "Date: ____-__-__",
-        "zh": "单位（盖章）：____________　负责人（签字）：____________　日期：____年__月__日",
+        "zh": "单位（盖章）：__________　负责人（签字）：__________　日期：____年__月__日",
     },
     "notice.no_lead_file": {"en": "no lead unit", "zh": "未指定牵头单位"},
     "column.measures": {"en": "measures", "zh": "整改措施"},

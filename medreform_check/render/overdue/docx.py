@@ -68,7 +68,7 @@ def _the_notice(doc: WordDocument, overdue: OverdueList, lang: str) -> int:
         for r in overdue.results
     ]  # fmt: skip
     doc.heading(section_number(1, lang) + word("overdue_title", lang))
-    doc.table(heads, rows, [3.6, 1.4, 1.1, 0.8, 0.8, 1.5])
+    doc.table(heads, rows, [3.3, 1.3, 1.4, 0.8, 0.8, 1.5])  # room for a whole date
     return 1
 
 
