@@ -33,6 +33,19 @@ class Status(StrEnum):
         return self in (Status.MISSED, Status.UNREPORTED)
 
 
+class Level(StrEnum):
+    """三色督办 (CONTRACT §2 "Escalation"): blue at risk, yellow overdue, red long overdue."""
+
+    BLUE = "blue"
+    YELLOW = "yellow"
+    RED = "red"
+
+    @property
+    def urgency(self) -> int:
+        """Red first, then yellow, then blue: the order lists are chased in."""
+        return (Level.RED, Level.YELLOW, Level.BLUE).index(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A reason behind a verdict, kept as data so each language can word it."""
@@ -82,6 +95,9 @@ class Result:
     # was met (at its deadline or later): the per-unit scorecard judges them on their own
     # values. None: each unit shares the instance's status.
     units_met: tuple[str, ...] | None = None
+    level: Level | None = None  # 三色督办: set when overdue or at risk
+    # With --compare-to: the status as of that date (None: the instance did not exist then).
+    previous_status: Status | None = None
 
 
 TrendPoints = tuple[tuple[date, float], ...]
@@ -220,6 +236,24 @@ class MissingReports:
     periods: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the audit as of ``compared_to`` (CONTRACT §2 "Changes"), each list
+    in result order; an instance may be in more than one (recovered ones are newly met too)."""
+
+    compared_to: date
+    newly_met: tuple[Result, ...]
+    newly_overdue: tuple[Result, ...]
+    still_overdue: tuple[Result, ...]
+    recovered: tuple[Result, ...]
+
+    CATEGORIES = ("newly_met", "newly_overdue", "still_overdue", "recovered")
+
+    def lists(self) -> tuple[tuple[str, tuple[Result, ...]], ...]:
+        """(category, its results) in the contract's order."""
+        return tuple((name, getattr(self, name)) for name in self.CATEGORIES)
+
+
 @dataclass(frozen=True)
 class Summaries:
     """What a reader sees besides the verdicts, each computed once (``commands.summaries``)."""
@@ -258,3 +292,5 @@ class Report:
     plan_titles: Mapping[str, str] = field(default_factory=dict)
     plan_documents: Mapping[str, str] = field(default_factory=dict)
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
+    known_by: date | None = None  # --known-by: only what had been submitted by then
+    changes: Changes | None = None  # --compare-to: what changed since that date

@@ -17,15 +17,18 @@ from medreform_check.cli.boundary import EXIT_FAILED, EXIT_OK, say
 from medreform_check.cli.options import (
     AsOf,
     AuditFormat,
+    CompareTo,
     Debug,
     DiffFormat,
     FileKind,
+    KnownBy,
     LangOption,
     NoColor,
     Output,
     OverdueFormat,
     Plans,
     Rules,
+    SplitBy,
     SubmissionPaths,
     TemplateFormat,
     ValidateFormat,
@@ -33,6 +36,7 @@ from medreform_check.cli.options import (
     as_of_date,
     format_option,
     language,
+    optional_date,
     statuses,
     use_color,
     width,
@@ -83,12 +87,21 @@ def _run_audit(
     as_of: str | None,
     rules: Path | None,
     verbose: bool,
+    known_by: str | None = None,
+    compare_to: str | None = None,
 ) -> Audit:
     """Load and evaluate. With --verbose, the plans' lint warnings (validate lists them all)
     and how each submission file was read go to stderr."""
     from medreform_check.commands.audit import run_audit
 
-    result = run_audit(plans, submissions or [], as_of_date(as_of), rules)
+    result = run_audit(
+        plans,
+        submissions or [],
+        as_of_date(as_of),
+        rules,
+        known_by=optional_date(known_by, "--known-by"),
+        compare_to=optional_date(compare_to, "--compare-to"),
+    )
     if verbose:
         for finding in result.plan_findings:
             say(str(finding))
@@ -105,6 +118,8 @@ def audit(
     plans: Plans,
     submissions: SubmissionPaths = None,
     as_of: AsOf = None,
+    known_by: KnownBy = None,
+    compare_to: CompareTo = None,
     fmt: Annotated[AuditFormat, format_option()] = "table",
     output: Output = None,
     fail_on: Annotated[
@@ -128,7 +143,7 @@ def audit(
     from medreform_check.render import renderer
 
     failing = statuses(fail_on, "--fail-on")
-    result = _run_audit(plans, submissions, as_of, rules, verbose)
+    result = _run_audit(plans, submissions, as_of, rules, verbose, known_by, compare_to)
     emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
     code = exit_code(result.report, failing, strict)
     return EXIT_FAILED if strict and result.plan_findings else code
@@ -229,38 +244,110 @@ def diff(
 # --- overdue -------------------------------------------------------------------------------
 
 
+# The file each format is written to by --output-dir, named by the unit's id.
+SPLIT_SUFFIXES = {"docx": ".docx", "markdown": ".md", "html": ".html", "xlsx": ".xlsx",
+                  "csv": ".csv", "json": ".json"}  # fmt: skip
+
+
 @app.command()
 def overdue(
     plans: Plans,
     submissions: SubmissionPaths = None,
     as_of: AsOf = None,
+    known_by: KnownBy = None,
     within: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
             "--within", metavar="DAYS", min=0, help="Also list at-risk tasks due within DAYS days."
         ),
     ] = None,
-    fmt: Annotated[OverdueFormat, format_option()] = "table",
+    fmt: Annotated[
+        Optional[OverdueFormat],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", help="Output format (default: table; docx with --split-by)."
+        ),
+    ] = None,
     output: Output = None,
+    split_by: Annotated[
+        Optional[SplitBy],  # noqa: UP045
+        typer.Option("--split-by", help="One 督办单 per lead unit or per reporting unit."),
+    ] = None,
+    output_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output-dir", metavar="DIR", help="With --split-by: write one file per unit here."
+        ),
+    ] = None,
     lang: LangOption = None,
     no_color: NoColor = False,
     rules: Rules = None,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> int:
-    """The overdue list for the next meeting, grouped by lead unit, most days overdue first.
+    """The overdue list for the next meeting, grouped by lead unit, most urgent first.
 
-    Lists missed and unreported tasks, at-risk ones due within --within days, and missing
-    periodic reports. Exit 0 when the list was produced, 2 for unusable input.
+    Lists missed and unreported tasks (red before yellow, most days overdue first), at-risk
+    ones due within --within days, and missing periodic reports. With --split-by and
+    --output-dir, one 督办单 per unit, named by its id. Exit 0 when the list was produced,
+    2 for unusable input.
     """
     from medreform_check.cli.output import emit
     from medreform_check.commands.overdue import overdue_list
     from medreform_check.render import renderer
 
-    result = _run_audit(plans, submissions, as_of, rules, verbose)
+    chosen = _split_format(fmt, split_by, output, output_dir)
+    result = _run_audit(plans, submissions, as_of, rules, verbose, known_by)
     listed = overdue_list(result.report, within)
-    emit(renderer("overdue", fmt)(listed, _options(lang, no_color, output)), output)
+    if output_dir is None:
+        emit(renderer("overdue", chosen)(listed, _options(lang, no_color, output)), output)
+        return EXIT_OK
+    options = _options(lang, no_color, output_dir)
+    inputs = [*plans, *(submissions or [])]
+    _write_split(listed, str(split_by), chosen, output_dir, inputs, rules, options)
     return EXIT_OK
+
+
+def _split_format(
+    fmt: str | None, split_by: str | None, output: Path | None, output_dir: Path | None
+) -> str:
+    """The format to write, once --split-by, --output-dir and --output agree."""
+    if output is not None and output_dir is not None:
+        raise MedreformError("--output and --output-dir cannot be used together: choose one")
+    if (split_by is None) != (output_dir is None):
+        raise MedreformError("--split-by and --output-dir go together: give both, or neither")
+    if split_by is None:
+        return str(fmt or "table")
+    chosen = str(fmt or "docx")
+    if chosen not in SPLIT_SUFFIXES:
+        raise MedreformError(
+            f"--split-by writes files: choose --format {'|'.join(SPLIT_SUFFIXES)}, not {chosen}"
+        )
+    return chosen
+
+
+def _write_split(
+    listed: Any,
+    by: str,
+    fmt: str,
+    directory: Path,
+    inputs: list[Path],
+    rules: Path | None,
+    options: Any,
+) -> None:
+    """Each unit's 督办单 rendered (all of them, before anything is written), then written
+    file by file; the paths written go to standard output, one a line."""
+    from medreform_check.cli.output import write_each
+    from medreform_check.commands.overdue import split_overdue
+    from medreform_check.loading.rules import find_rules_dir
+    from medreform_check.render import renderer
+
+    render = renderer("overdue", fmt)
+    files = [
+        (f"{unit}{SPLIT_SUFFIXES[fmt]}", render(notice, options))
+        for unit, notice in split_overdue(listed, by)
+    ]
+    for path in write_each(directory, files, [*inputs, find_rules_dir(rules)]):
+        typer.echo(str(path))
 
 
 # --- template ------------------------------------------------------------------------------

@@ -27,6 +27,11 @@ class Lang(StrEnum):
     en = "en"
 
 
+class SplitBy(StrEnum):
+    lead = "lead"
+    unit = "unit"
+
+
 class FileKind(StrEnum):
     plan = "plan"
     submission = "submission"
@@ -59,6 +64,22 @@ def format_option() -> Any:
 AsOf = Annotated[
     Optional[str],  # noqa: UP045  (typer < 0.12.4 cannot read `str | None`)
     typer.Option("--as-of", metavar="DATE", help="Evaluate as of this date (default: today)."),
+]
+KnownBy = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--known-by",
+        metavar="DATE",
+        help="Count only what was submitted by this date (to reproduce an audit published then).",
+    ),
+]
+CompareTo = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--compare-to",
+        metavar="DATE",
+        help="Also evaluate as of this earlier date and show what changed since.",
+    ),
 ]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
@@ -98,12 +119,20 @@ SubmissionPaths = Annotated[
 def as_of_date(text: str | None) -> date:
     if text is None:
         return date.today()
+    return option_date(text, "--as-of")
+
+
+def option_date(text: str, option: str) -> date:
     from medreform_check.language.periods import parse_date
 
     try:
         return parse_date(text)
     except ParseError as exc:
-        raise MedreformError(f"--as-of: {exc}") from None
+        raise MedreformError(f"{option}: {exc}") from None
+
+
+def optional_date(text: str | None, option: str) -> date | None:
+    return None if text is None else option_date(text, option)
 
 
 def language(option: str | None) -> str:

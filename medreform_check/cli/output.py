@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from medreform_check.errors import Location, MedreformError
@@ -76,6 +76,48 @@ def refuse_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
                 f"--output is {read}, which this command reads; choose another file",
                 Location(str(output)),
             )
+
+
+def _identities(paths: Iterable[Path]) -> set[tuple[int, int]]:
+    """(device, inode) of every file under ``paths``: what a run reads, however it is named."""
+    found = set()
+    for path in paths:
+        for item in path.rglob("*") if path.is_dir() else (path,):
+            try:
+                info = item.stat()
+            except OSError:
+                continue
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def write_each(
+    directory: Path, files: Sequence[tuple[str, str | bytes]], inputs: Iterable[Path]
+) -> list[Path]:
+    """Write each ``(name, content)`` into ``directory``, each file atomically and one after
+    the other (``--output-dir``); the directory is made if missing, and files of other names
+    in it are left alone. Refused before anything is written when a file would replace one
+    the run reads, or where a directory stands."""
+    where = Location(str(directory))
+    if directory.exists() and not directory.is_dir():
+        raise MedreformError("--output-dir is a file, not a directory", where)
+    targets = [directory / name for name, _ in files]
+    read = _identities(inputs)
+    for target in targets:
+        if target.is_dir():
+            raise MedreformError("cannot write: this is a directory", Location(str(target)))
+        if target.exists() and (target.stat().st_dev, target.stat().st_ino) in read:
+            raise MedreformError(
+                "--output-dir would replace a file this command reads; choose another directory",
+                Location(str(target)),
+            )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MedreformError(f"cannot make the directory: {exc.strerror or exc}", where) from None
+    for target, (_, content) in zip(targets, files, strict=True):
+        write_atomic(target, content)
+    return targets
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from medreform_check.commands.changes import changes_since, with_previous
 from medreform_check.commands.summaries import summarise
 from medreform_check.engine import evaluate
-from medreform_check.errors import Finding, InvalidInput
+from medreform_check.errors import Finding, InvalidInput, MedreformError
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under
 from medreform_check.loading.plan import plan_from
@@ -54,17 +55,28 @@ class Audit:
 
 
 def build_report(
-    plans: Sequence[Plan], catalogue: Catalogue, submissions: Submissions, as_of: date
+    plans: Sequence[Plan],
+    catalogue: Catalogue,
+    submissions: Submissions,
+    as_of: date,
+    known_by: date | None = None,
+    compare_to: date | None = None,
 ) -> Report:
-    """The verdicts as of ``as_of``, with every summary a reader sees computed once."""
-    evaluation = evaluate(plans, catalogue, submissions, as_of)
+    """The verdicts as of ``as_of`` on what was known by ``known_by``, with every summary a
+    reader sees computed once; with ``compare_to``, also what changed since then."""
+    evaluation = evaluate(plans, catalogue, submissions, as_of, known_by)
+    results, changes = evaluation.results, None
+    if compare_to is not None:
+        earlier = evaluate(plans, catalogue, submissions, compare_to, known_by)
+        results = with_previous(results, earlier.results)
+        changes = changes_since(results, compare_to)
     names = {unit.id: unit.name for plan in plans for unit in plan.units.values()}
     parents = {unit.id: unit.parent for plan in plans for unit in plan.units.values()}
     return Report(
         as_of=as_of,
         plans=tuple(plan.id for plan in plans),
-        results=evaluation.results,
-        summaries=summarise(evaluation.results, evaluation.reporting, as_of, names, parents),
+        results=results,
+        summaries=summarise(results, evaluation.reporting, as_of, names, parents),
         rejected=tuple(submissions.rejected),
         warnings=tuple(submissions.warnings),
         reporting=evaluation.reporting,
@@ -75,6 +87,8 @@ def build_report(
             **catalogue.indicators,
             **{k: v for plan in plans for k, v in plan.indicators.items()},
         },
+        known_by=known_by,
+        changes=changes,
     )
 
 
@@ -83,14 +97,21 @@ def run_audit(
     submission_paths: Sequence[Path],
     as_of: date,
     rules_dir: Path | None = None,
+    known_by: date | None = None,
+    compare_to: date | None = None,
 ) -> Audit:
+    if compare_to is not None and compare_to >= as_of:
+        raise MedreformError(
+            f"--compare-to {compare_to} is not before the as-of date {as_of}: "
+            "compare with an earlier audit"
+        )
     directory = find_rules_dir(rules_dir)
     catalogue = read_catalogue(directory)
     checks = read_checks(directory, catalogue)
     plans, findings = read_plans(plan_paths, catalogue)
     with paused_gc():
         submissions = read_submissions(submission_paths, plans, catalogue, checks)
-        report = build_report(plans, catalogue, submissions, as_of)
+        report = build_report(plans, catalogue, submissions, as_of, known_by, compare_to)
     return Audit(report, findings, tuple(submissions.notes))
 
 

@@ -85,15 +85,18 @@ def by_section(results: Iterable[Result]) -> tuple[SectionGroup, ...]:
     )
 
 
-def _urgency(result: Result) -> tuple[int, int]:
-    # Overdue first, most days first; then at-risk, soonest deadline first.
+def _urgency(result: Result) -> tuple[int, int, int]:
+    # Overdue first: red before yellow (plans may escalate after different numbers of days),
+    # then most days first; then at-risk, soonest deadline first.
     if result.days_overdue is not None:
-        return (0, -result.days_overdue)
-    return (1, result.deadline.toordinal())
+        level = result.level.urgency if result.level is not None else 0
+        return (0, level, -result.days_overdue)
+    return (1, 0, result.deadline.toordinal())
 
 
 def by_urgency(results: Iterable[Result]) -> list[Result]:
-    """Most days overdue first, then at risk by deadline; ties keep plan and task order."""
+    """Red before yellow, most days overdue first, then at risk by deadline; ties keep plan
+    and task order."""
     return sorted(results, key=_urgency)  # sorted() is stable
 
 

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from medreform_check.engine.aggregates import combine, missing_notes, unit_groups
-from medreform_check.engine.evidence import Evidence, Series, Window
+from medreform_check.engine.aggregates import missing_notes, unit_groups
+from medreform_check.engine.escalation import level_of
+from medreform_check.engine.evidence import Evidence
 from medreform_check.engine.instances import Instance, instances_of
+from medreform_check.engine.pace import pace_note
 from medreform_check.engine.reporting import reporting_entries
 from medreform_check.engine.sources import TaskSources, indicator_for
 from medreform_check.engine.trend import project
-from medreform_check.language.periods import year_earlier, year_later
-from medreform_check.language.values import shares
+from medreform_check.engine.view import InstanceView, State
 from medreform_check.model import (
     Catalogue,
     Indicator,
-    MilestoneReport,
     Plan,
     Submissions,
-    Task,
     Value,
 )
 from medreform_check.report import (
-    Completion,
     Note,
     ReportingEntry,
     Result,
@@ -34,237 +30,6 @@ from medreform_check.report import (
     Trend,
     TrendPoints,
 )
-
-Comparable = float | tuple[float, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _State:
-    """An instance as of one date: met or not, the value shown, who has not reported."""
-
-    met: bool
-    actual: Value | bool | None
-    missing: tuple[str, ...]
-    no_baseline: bool = False
-    passing: tuple[str, ...] = ()  # all, any, milestones: the units whose own part is met
-    unusable: Note | None = None  # pooled, weighted_mean: units counted missing, and why
-
-
-class _InstanceView:
-    """One instance seen through the evidence: its state at any date."""
-
-    def __init__(self, instance: Instance, indicator: Indicator | None, sources: TaskSources):
-        self.instance = instance
-        self.task: Task = instance.task
-        self.indicator = indicator
-        self.units = sources.units
-        self.value_series = sources.value_series
-        self.report_series = sources.report_series
-        self.memo = sources.memo
-        self.weighing = sources.weighing
-        is_count = indicator is not None and indicator.kind == "count"
-        self.counting = is_count
-        # Counts, and every kind in `every` instances, only count inside the instance period.
-        self.window: Window | None = (
-            (instance.start, instance.deadline) if is_count or instance.period is not None else None
-        )
-
-    # --- values -----------------------------------------------------------------------
-
-    def values_at(self, t: date, window: Window | None) -> dict[str, Value]:
-        """Each unit's value as of ``t`` (summed over the window for counts), if it has one.
-
-        The dict returned may be shared with other instances of the task: read it only.
-        """
-        key = (t, window)
-        if key not in self.memo:
-            self.memo[key] = self._values_at(t, window)
-        return self.memo[key]
-
-    def _values_at(self, t: date, window: Window | None) -> dict[str, Value]:
-        found: dict[str, Value] = {}
-        if self.counting:
-            assert window is not None
-            for unit, series in self.value_series:
-                total = series.total(t, window)
-                if total is not None:
-                    found[unit] = total
-            return found
-        # The loop body is Series.latest inlined: it runs once per unit per date.
-        if window is None:
-            for unit, series in self.value_series:
-                high = bisect_right(series.dates, t)
-                if high:
-                    value = series.items[high - 1]
-                    found[unit] = shares(value) if isinstance(value, dict) else value
-            return found
-        first, last = window[0], min(t, window[1])
-        for unit, series in self.value_series:
-            low, high = bisect_left(series.dates, first), bisect_right(series.dates, last)
-            if high > low:
-                value = series.items[high - 1]
-                found[unit] = shares(value) if isinstance(value, dict) else value
-        return found
-
-    def _comparable(self, value: Value) -> Comparable:
-        if isinstance(value, dict):
-            assert self.indicator is not None
-            return tuple(value[p] for p in self.indicator.parts)
-        return float(value)
-
-    def _baseline_window(self) -> Window | None:
-        if self.window is None:
-            return None
-        return (year_earlier(self.window[0]), year_earlier(self.window[1]))
-
-    # --- state at a date ----------------------------------------------------------------
-
-    def state(self, t: date) -> _State:
-        if self.indicator is None:
-            return self._milestone_state(t)
-        present = self.values_at(t, self.window)
-        missing = (
-            ()
-            if len(present) == len(self.units)
-            else tuple(u for u in self.units if u not in present)
-        )
-        if not present:
-            return _State(False, None, missing)
-        if self.weighing is not None:
-            return self._weighed(t, present)
-        target = self.instance.target
-        assert target is not None
-        baselines: dict[str, float | None] = {}
-        if target.needs_baseline:
-            earlier = self.values_at(year_earlier(t), self._baseline_window())
-            baselines = {u: _number(earlier.get(u)) for u in present}
-        if self.task.aggregate in ("all", "any"):
-            return self._unit_by_unit(present, missing, baselines)
-        combined = combine(self.task.aggregate, list(present.values()))
-        baseline: float | None = None
-        if target.needs_baseline and all(b is not None for b in baselines.values()):
-            known = [b for b in baselines.values() if b is not None]
-            baseline = _number(combine(self.task.aggregate, known))
-        met = not missing and target.meets(self._comparable(combined), baseline)
-        return _State(met, combined, missing, target.needs_baseline and baseline is None)
-
-    def _weighed(self, t: date, present: dict[str, Value]) -> _State:
-        """`pooled` and `weighted_mean`: a unit that cannot be weighed counts as missing."""
-        assert self.weighing is not None and self.instance.target is not None
-        target = self.instance.target
-        now = self.weighing.at(t, self.window, present)
-        missing = tuple(u for u in self.units if u not in now.used)
-        baseline: float | None = None
-        if target.needs_baseline:
-            day, window = year_earlier(t), self._baseline_window()
-            baseline = _number(self.weighing.at(day, window, self.values_at(day, window)).value)
-        met = (
-            not missing
-            and now.value is not None
-            and target.meets(self._comparable(now.value), baseline)
-        )
-        unusable = self.weighing.note(now.excluded) if now.excluded else None
-        no_baseline = target.needs_baseline and baseline is None
-        return _State(met, now.value, missing, no_baseline, unusable=unusable)
-
-    def _unit_by_unit(
-        self,
-        present: dict[str, Value],
-        missing: tuple[str, ...],
-        baselines: dict[str, float | None],
-    ) -> _State:
-        """`all` and `any`: each unit judged on its own value (and its own year-earlier value)."""
-        target = self.instance.target
-        assert target is not None
-        margins: dict[str, float] = {}
-        passing: list[str] = []
-        for unit, value in present.items():
-            comparable, baseline = self._comparable(value), baselines.get(unit)
-            margin = target.margin(comparable, baseline)
-            margins[unit] = float("-inf") if margin is None else margin
-            if target.meets(comparable, baseline):
-                passing.append(unit)
-        if self.task.aggregate == "all":
-            met = not missing and len(passing) == len(present)
-            decider = min(margins, key=margins.__getitem__)  # the worst unit's value is shown
-        else:
-            met = bool(passing)
-            decider = max(margins, key=margins.__getitem__)  # the best unit's value is shown
-        no_baseline = target.needs_baseline and any(b is None for b in baselines.values())
-        return _State(met, present[decider], missing, no_baseline, tuple(passing))
-
-    def _reports_at(self, t: date) -> dict[str, MilestoneReport]:
-        found = {}
-        for unit, series in self.report_series:
-            report = series.latest(t, self.window)
-            if report is not None:
-                found[unit] = report
-        return found
-
-    def _milestone_state(self, t: date) -> _State:
-        reports = self._reports_at(t)
-        done = sum(r.done for r in reports.values())
-        missing = tuple(u for u in self.units if u not in reports)
-        met = done == len(self.units) if self.task.aggregate == "all" else done > 0
-        actual = None if not reports else met
-        passing = tuple(u for u, r in reports.items() if r.done)
-        return _State(met, actual, missing, passing=passing)
-
-    # --- questions about history ----------------------------------------------------------
-
-    def dates(self, upto: date) -> list[date]:
-        """Every date on which some in-scope unit reported, up to ``upto``."""
-        found: set[date] = set()
-        every: list[Series[Any]] = [s for _, s in self.value_series] + [
-            s for _, s in self.report_series
-        ]
-        for series in every:
-            low, high = series.span(upto, self.window)
-            found.update(series.dates[low:high])
-        return sorted(found)
-
-    def completions(self, upto: date) -> tuple[Completion, ...]:
-        """Each in-scope unit's latest milestone report, for showing who finished when."""
-        reports = self._reports_at(upto)
-        return tuple(
-            Completion(u, reports[u].done, reports[u].completed_on, reports[u].evidence)
-            for u in self.units
-            if u in reports
-        )
-
-    def has_evidence(self, upto: date) -> bool:
-        return bool(self.dates(upto))
-
-    def history(self, upto: date) -> list[tuple[date, float]]:
-        """The task's numeric value at each reported date: the points of the trend line."""
-        if self.indicator is None or self.indicator.kind == "composition":
-            return []
-        points = []
-        for day in self.dates(upto):
-            actual = self.state(day).actual
-            if isinstance(actual, (int, float)) and not isinstance(actual, bool):
-                points.append((day, float(actual)))
-        return points
-
-    def first_met(self, after: date, upto: date) -> date:
-        """The first date in (after, upto] on which the instance was met."""
-        candidates = set(self.dates(upto))
-        target = self.instance.target
-        if target is not None and target.needs_baseline:
-            # A trend target can also become met when last year's value drops out.
-            earlier, window = year_earlier(upto), self._baseline_window()
-            for _, series in self.value_series:
-                low, high = series.span(earlier, window)
-                candidates.update(year_later(day) for day in series.dates[low:high])
-        for day in sorted(d for d in candidates if after < d <= upto):
-            if self.state(day).met:
-                return day
-        return upto
-
-
-def _number(value: Value | None) -> float | None:
-    """A plain number (a composition has none)."""
-    return None if value is None or isinstance(value, dict) else float(value)
 
 
 def _target_text(instance: Instance) -> str:
@@ -276,7 +41,7 @@ class _Verdict:
     """What the rules of CONTRACT §2 decided for one instance, before it becomes a Result."""
 
     status: Status
-    decisive: _State  # the state the verdict rests on: at the deadline for met, else now
+    decisive: State  # the state the verdict rests on: at the deadline for met, else now
     notes: list[Note]
     actual_at_deadline: Value | bool | None = None
     days_overdue: int | None = None
@@ -286,7 +51,7 @@ class _Verdict:
     history: TrendPoints | None = None
 
 
-def _judge_open(view: _InstanceView, plan: Plan, as_of: date, now: _State) -> _Verdict:
+def _judge_open(view: InstanceView, plan: Plan, as_of: date, now: State) -> _Verdict:
     """D ≤ T: met, at risk (due soon, or the trend misses the target), or pending."""
     if now.met:
         return _Verdict(Status.MET, now, [])
@@ -302,10 +67,14 @@ def _judge_open(view: _InstanceView, plan: Plan, as_of: date, now: _State) -> _V
         if projected is not None and not target.meets(projected):
             verdict.status = Status.AT_RISK
             verdict.notes.append(Note("trend", {"projected": projected, "deadline": deadline}))
+    pace = pace_note(view.instance, as_of, now.actual)
+    if pace is not None:
+        verdict.status = Status.AT_RISK
+        verdict.notes.append(pace)
     return verdict
 
 
-def _judge_closed(view: _InstanceView, as_of: date, now: _State) -> _Verdict:
+def _judge_closed(view: InstanceView, as_of: date, now: State) -> _Verdict:
     """D > T: met (at T), met late, missed or unreported."""
     deadline = view.instance.deadline
     at_deadline = view.state(deadline)
@@ -351,7 +120,7 @@ def evaluate_instance(
     task, deadline = instance.task, instance.deadline
     if sources is None:
         sources = TaskSources(task, indicator, plan.units_in_scope(task), evidence)
-    view = _InstanceView(instance, indicator, sources)
+    view = InstanceView(instance, indicator, sources)
     now = view.state(as_of)
     if task.waived is not None and task.waived.applies(as_of):
         waiver = Note("waived", {"reason": task.waived.reason, "until": task.waived.until})
@@ -386,11 +155,12 @@ def evaluate_instance(
         completions=view.completions(as_of),
         group=group,
         units_met=_units_met(view, verdict.status, as_of, now),
+        level=level_of(verdict.status, verdict.days_overdue, plan.escalate_days),
     )
 
 
 def _units_met(
-    view: _InstanceView, status: Status, as_of: date, now: _State
+    view: InstanceView, status: Status, as_of: date, now: State
 ) -> tuple[str, ...] | None:
     """For the per-unit scorecard: the units whose own part of an `all`/`any` instance (or a
     milestone) due by ``as_of`` was met — at the deadline, or later by ``as_of``."""
@@ -416,9 +186,11 @@ def evaluate(
     catalogue: Catalogue,
     submissions: Submissions,
     as_of: date,
+    known_by: date | None = None,
 ) -> Evaluation:
-    """Every instance of every task of every plan, judged as of ``as_of``."""
-    evidence = Evidence.of(submissions)
+    """Every instance of every task of every plan, judged as of ``as_of`` on what had been
+    submitted by ``known_by`` (everything when None)."""
+    evidence = Evidence.of(submissions, known_by)
     results = []
     for plan in plans:
         for task in plan.tasks:
@@ -435,6 +207,8 @@ def evaluate(
                         )
                     )
     reporting = [
-        entry for plan in plans for entry in reporting_entries(plan, submissions.receipts, as_of)
+        entry
+        for plan in plans
+        for entry in reporting_entries(plan, submissions.receipts, as_of, known_by)
     ]
     return Evaluation(tuple(results), tuple(reporting))

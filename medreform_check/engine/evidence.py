@@ -91,8 +91,15 @@ class Evidence:
         self._reports = {key: _series(rows) for key, rows in reports.items()}
 
     @classmethod
-    def of(cls, submissions: Submissions) -> Evidence:
-        return cls(submissions.observations, submissions.milestones)
+    def of(cls, submissions: Submissions, known_by: date | None = None) -> Evidence:
+        """The index of ``submissions``; with ``known_by``, only what had been submitted by
+        then (a row without a ``submitted`` date counts as known: CONTRACT §2 "Known by")."""
+        if known_by is None:
+            return cls(submissions.observations, submissions.milestones)
+        return cls(
+            (o for o in submissions.observations if o.submitted is None or o.submitted <= known_by),
+            (m for m in submissions.milestones if m.submitted is None or m.submitted <= known_by),
+        )
 
     def values(self, unit: str, indicator: str) -> Series[Value] | None:
         """The unit's series of values of ``indicator``, if it reported any."""

@@ -41,18 +41,23 @@ def reporting_duties(plan: Plan) -> list[tuple[str, str]]:
     return duties
 
 
-def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> list[ReportingEntry]:
+def reporting_entries(
+    plan: Plan, receipts: Iterable[Receipt], as_of: date, known_by: date | None = None
+) -> list[ReportingEntry]:
     """One entry per reporting unit and per period of its frequency that has ended by
     ``as_of``, in period order (by the period's last day), then in the order of the units.
 
     A period that ended before the plan was issued is not owed: no one could report under a
-    plan that did not exist yet.
+    plan that did not exist yet. With ``known_by``, a report submitted after it is not known
+    (CONTRACT §2 "Known by"); one without a ``submitted`` date is.
     """
     if plan.reporting is None:
         return []
     due_days = plan.reporting.due_days
     by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
     for receipt in receipts:
+        if known_by is not None and receipt.submitted is not None and receipt.submitted > known_by:
+            continue
         by_key[receipt.unit, receipt.period].append(receipt)
     duties = reporting_duties(plan)
     owed: list[tuple[date, int, Period, str]] = []

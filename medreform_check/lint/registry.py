@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from medreform_check.lint import (
     catalogue_rules,
     loader_codes,
+    plan_baseline,
     plan_references,
     plan_targets,
     plan_timing,
@@ -46,6 +47,8 @@ PLAN_RULES: tuple[Rule[PlanContext], ...] = (
     plan_units.by_parent,
     plan_units.unit_reports,
     plan_targets.aggregate_weight,
+    plan_baseline.baseline_after_deadline,
+    plan_baseline.baseline_beyond_target,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (

@@ -32,6 +32,7 @@ FORMATS: dict[str, dict[str, str]] = {
         "markdown": "audit.markdown",
         "xlsx": "audit.xlsx",
         "html": "audit.html",
+        "docx": "audit.docx",
     },
     "validate": {
         "text": "validation.text",
@@ -47,6 +48,9 @@ FORMATS: dict[str, dict[str, str]] = {
         "markdown": "overdue.markdown",
         "csv": "overdue.csv_",
         "json": "overdue.json_",
+        "html": "overdue.html",
+        "xlsx": "overdue.xlsx",
+        "docx": "overdue.docx",
     },
 }
 

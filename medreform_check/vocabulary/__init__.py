@@ -13,19 +13,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from medreform_check.vocabulary import words, words_units
+from medreform_check.vocabulary import words, words_calendar, words_units
 from medreform_check.vocabulary.formatting import (
     format_date,
     format_number,
     format_range,
     listing,
+    section_number,
 )
 from medreform_check.vocabulary.messages import MESSAGES
 from medreform_check.vocabulary.notes import NOTES
 
 # Each module of words covers one part of the outputs; together they are one catalogue, in
 # which a key means one thing only.
-_WORD_MODULES = (words.WORDS, words_units.WORDS)
+_WORD_MODULES = (words.WORDS, words_units.WORDS, words_calendar.WORDS)
 
 
 def _catalogue(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:
@@ -54,6 +55,7 @@ __all__ = [
     "note_text",
     "notes_text",
     "say",
+    "section_number",
     "word",
 ]
 

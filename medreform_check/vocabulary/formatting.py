@@ -27,3 +27,21 @@ def format_date(value: object) -> str:
 def listing(items: Iterable[str], lang: str) -> str:
     """Items in a sentence: ``a, b`` in English, ``a、b`` in Chinese."""
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def section_number(k: int, lang: str) -> str:
+    """The number before the ``k``-th heading of a document: ``一、`` in Chinese (to 二十),
+    ``1. `` in English — counted as the document is laid out, so a section can be added."""
+    if lang != "zh":
+        return f"{k}. "
+    if k <= 10:
+        return _CHINESE_NUMERALS[k - 1] + "、"
+    tens, ones = divmod(k, 10)
+    return (
+        ("十" if tens == 1 else _CHINESE_NUMERALS[tens - 1] + "十")
+        + (_CHINESE_NUMERALS[ones - 1] if ones else "")
+        + "、"
+    )

@@ -69,4 +69,14 @@ NOTES: Mapping[str, Mapping[str, Wording]] = {
         "en": lambda a, n: "aspirational target (力争)",
         "zh": lambda a, n: "力争目标",
     },
+    # --- issue 18: behind the pro-rata pace (序时进度) ---------------------------------------
+    "pace": {
+        "en": lambda a, n: (
+            f"pro-rata pace requires {format_number(a['expected'])}, "
+            f"actual {format_number(a['actual'])}"
+        ),
+        "zh": lambda a, n: (
+            f"序时进度应达 {format_number(a['expected'])}，实际 {format_number(a['actual'])}"
+        ),
+    },
 }

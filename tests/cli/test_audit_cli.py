@@ -21,6 +21,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
     data = json.loads(result.stdout)
     assert list(data) == [
         "as_of",
+        "known_by",
         "plans",
         "summary",
         "results",
@@ -36,6 +37,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
         {"unit": "hospital", "name": "综合医院", "parent": None, "due": 3, "met": 2, "overdue": 1,
          "rate": 66.6666666667}
     ]  # fmt: skip
+    assert data["known_by"] is None
     assert list(data["summary"]) == [
         "met",
         "met_late",
@@ -47,12 +49,12 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
     ]
     emr = data["results"][0]
     assert list(emr) == [
-        "plan", "task", "title", "lead", "period", "deadline", "target", "status", "actual",
-        "actual_at_deadline", "units", "missing_units", "days_overdue", "completed_on", "message",
+        "plan", "task", "title", "lead", "period", "deadline", "target", "status", "level",
+        "actual", "actual_at_deadline", "units", "missing_units", "days_overdue", "completed_on", "message",
     ]  # fmt: skip
     assert emr == {
         "plan": "small", "task": "emr", "title": "电子病历3级", "lead": "bureau", "period": None,
-        "deadline": "2023-12-31", "target": ">= 3", "status": "met", "actual": 3, "actual_at_deadline": 3,
+        "deadline": "2023-12-31", "target": ">= 3", "status": "met", "level": None, "actual": 3, "actual_at_deadline": 3,
         "units": ["hospital"], "missing_units": [], "days_overdue": None, "completed_on": None, "message": "",
     }  # fmt: skip
     # The 75% visit rate missed its 80% target, but the target is aspirational (力争).

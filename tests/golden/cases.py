@@ -38,9 +38,41 @@ def _sheets(data: bytes) -> str:
     return json.dumps(values, ensure_ascii=False, indent=1, default=str) + "\n"
 
 
+def _document(data: bytes) -> str:
+    """A Word document's text as Word lays it out: each section's page size, each paragraph
+    with its style, each table's rows (the package itself carries timestamps)."""
+    from docx import Document
+    from docx.shared import Mm
+
+    document = Document(io.BytesIO(data))
+    lines = [
+        f"[section {round(s.page_width / Mm(1))}×{round(s.page_height / Mm(1))} mm]"
+        for s in document.sections
+    ]
+    body = document.element.body
+    paragraphs = {p._p: p for p in document.paragraphs}
+    tables = {t._tbl: t for t in document.tables}
+    for child in body.iterchildren():
+        if child in paragraphs and paragraphs[child].text:
+            paragraph = paragraphs[child]
+            lines.append(f"[{paragraph.style.name}] {paragraph.text}")
+        elif child in tables:
+            for row in tables[child].rows:
+                lines.append(" | ".join(c.text.replace("\n", " / ") for c in row.cells))
+    return "\n".join(lines) + "\n"
+
+
+CALENDAR = ["--compare-to", "2024-03-31", "--known-by", "2024-07-05"]
+
+
 def _argv() -> Iterator[tuple[str, list[str]]]:
     for lang in LANGS:
-        for fmt in ("table", "json", "csv", "markdown", "html", "xlsx"):
+        yield (
+            f"audit-markdown-calendar-{lang}",
+            ["audit", PLAN, "-s", SUBMISSIONS, *AS_OF, *CALENDAR, "--fail-on", "none",
+             "-f", "markdown", "--lang", lang],
+        )  # fmt: skip
+        for fmt in ("table", "json", "csv", "markdown", "html", "xlsx", "docx"):
             yield (
                 f"audit-{fmt}-{lang}",
                 [
@@ -57,7 +89,7 @@ def _argv() -> Iterator[tuple[str, list[str]]]:
                     lang,
                 ],
             )
-        for fmt in ("table", "json", "csv", "markdown"):
+        for fmt in ("table", "json", "csv", "markdown", "html", "xlsx", "docx"):
             yield (
                 f"overdue-{fmt}-{lang}",
                 [
@@ -105,7 +137,12 @@ def cases() -> Iterator[tuple[str, Callable[[], str]]]:
         def produce(argv: list[str] = argv) -> str:
             result = run_cli(argv, env={"LANG": "C", "NO_COLOR": None})
             assert result.exit_code in (0, 1), result.stderr
-            text = _sheets(result.stdout_bytes) if "xlsx" in argv else result.stdout
+            if "xlsx" in argv:
+                text = _sheets(result.stdout_bytes)
+            elif "docx" in argv:
+                text = _document(result.stdout_bytes)
+            else:
+                text = result.stdout
             return text.replace(str(ROOT), "<root>")
 
         yield name, produce

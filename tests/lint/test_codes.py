@@ -212,6 +212,22 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         },
         ("p.yaml", 10, "2023-09-28"),
     ),
+    "baseline-after-deadline": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: rate, target: '>= 90', deadline: 2024-12-31, baseline: {value: 70, as_of: 2025-06-30}}\n"
+            )
+        },
+        ("p.yaml", 10, "2025-06-30"),
+    ),
+    "baseline-beyond-target": (
+        {
+            "p.yaml": plan(
+                "  - {id: t, title: T, lead: bureau, indicator: rate, stages: [{deadline: 2024, target: '>= 80'}, {deadline: 2025, target: '>= 90'}], baseline: {value: 85, as_of: 2023-12-31}}\n"
+            )
+        },
+        ("p.yaml", 10, "85"),
+    ),
     "indicator-bounds": (
         {
             "i.yaml": "schema_version: 1\nindicators:\n  x: {name: X, kind: amount, min: 10, max: 1, better: higher}\n"

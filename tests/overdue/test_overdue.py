@@ -80,6 +80,7 @@ def test_json_is_the_audit_object_with_only_what_to_chase() -> None:
     assert data["summary"]["met"] == 1  # the summary still covers the whole audit
     assert list(data) == [
         "as_of",
+        "known_by",
         "plans",
         "summary",
         "results",
@@ -96,8 +97,10 @@ def test_markdown_tables_are_well_formed() -> None:
     assert "### 医保办 (`lead-y`)" in text and "### 未指定牵头单位" in text
     tables = [line for line in text.splitlines() if line.startswith("|")]
     widths = {line.count("|") - line.count("\\|") for line in tables}
-    assert widths == {8}  # seven columns everywhere, header and rows alike
-    assert "| 任务 | 期限 | 状态 | 逾期天数 | 目标 | 实际 | 未报单位 |" in text
+    assert widths == {9}  # eight columns everywhere, header and rows alike
+    assert "| 任务 | 期限 | 状态 | 督办等级 | 逾期天数 | 目标 | 实际 | 未报单位 |" in text
+    # 182 days overdue is red (more than the default 30), 29 days yellow.
+    assert "| ✗ 逾期未达标 | ● 红 | 182 |" in text and "| ? 逾期未报 | ● 黄 | 29 |" in text
 
 
 def test_csv_rows_per_item_with_lead_names() -> None:
@@ -105,11 +108,11 @@ def test_csv_rows_per_item_with_lead_names() -> None:
     assert isinstance(text, str) and text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:2] == ["Lead", "Task"]
-    assert [(r[0], r[1], r[5]) for r in rows[1:]] == [
-        ("医保办", "late-b", "182"),
-        ("疾控局", "late-c", "182"),
-        ("疾控局", "late-a", "91"),
-        ("No lead unit", "nobody", "29"),
+    assert [(r[0], r[1], r[5], r[6]) for r in rows[1:]] == [
+        ("医保办", "late-b", "● red", "182"),
+        ("疾控局", "late-c", "● red", "182"),
+        ("疾控局", "late-a", "● red", "91"),
+        ("No lead unit", "nobody", "● yellow", "29"),
     ]
 
 

@@ -100,8 +100,31 @@ def _xlsx_headings(data: bytes) -> Iterator[str]:
                     yield str(cell.value)
 
 
+def _docx_headings(data: bytes) -> Iterator[str]:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name.startswith(("Heading", "Title")):
+            yield paragraph.text
+    for table in document.tables:
+        yield from (cell.text for cell in table.rows[0].cells)
+
+
+# With what was known when, and the changes since the last quarter, shown too.
+CALENDAR = [*AUDIT, "--compare-to", "2024-03-31", "--known-by", "2024-07-05"]
+
 CASES = {
     "audit-table": (AUDIT, "table", _terminal_headings),
+    "audit-table-changes": (CALENDAR, "table", _terminal_headings),
+    "audit-markdown-changes": (CALENDAR, "markdown", _markdown_headings),
+    "audit-html-changes": (CALENDAR, "html", _html_headings),
+    "audit-csv-changes": (CALENDAR, "csv", _csv_headings),
+    "audit-xlsx-changes": (CALENDAR, "xlsx", _xlsx_headings),
+    "audit-docx": (CALENDAR, "docx", _docx_headings),
+    "overdue-html": (OVERDUE, "html", _html_headings),
+    "overdue-xlsx": (OVERDUE, "xlsx", _xlsx_headings),
+    "overdue-docx": (OVERDUE, "docx", _docx_headings),
     "audit-markdown": (AUDIT, "markdown", _markdown_headings),
     "audit-html": (AUDIT, "html", _html_headings),
     "audit-csv": (AUDIT, "csv", _csv_headings),
@@ -119,7 +142,7 @@ def test_no_english_heading_in_chinese_output(name: str) -> None:
     argv, fmt, headings = CASES[name]
     result = run_cli([*argv, "-f", fmt])
     assert result.exit_code == 0, result.stderr
-    output = result.stdout_bytes if fmt == "xlsx" else result.stdout
+    output = result.stdout_bytes if fmt in ("xlsx", "docx") else result.stdout
     found = list(headings(output))  # type: ignore[operator]
     assert found, "no heading found: the extraction no longer matches the layout"
     allowed = _input_words()

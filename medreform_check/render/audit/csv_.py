@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from medreform_check.render import RenderOptions
+from medreform_check.render.calendar import level_text
 from medreform_check.render.common import json_number, status_label
 from medreform_check.render.csv_ import to_csv
 from medreform_check.report import Report
@@ -30,6 +31,8 @@ COLUMNS = (
     "actual_at_deadline",
     "status",
     "status_label",
+    "level",
+    "level_label",
     "days_overdue",
     "completed_on",
     "aspirational",
@@ -38,6 +41,15 @@ COLUMNS = (
     "group",
     "group_name",
 )
+
+
+# With --compare-to, the status each instance had at the earlier date (CONTRACT §2 "Changes").
+COMPARED_COLUMNS = ("previous_status",)
+
+
+def columns(report: Report) -> tuple[str, ...]:
+    """The columns of this report: ``previous_status`` only when it was compared."""
+    return COLUMNS + (COMPARED_COLUMNS if report.changes is not None else ())
 
 
 def _value(value: Any) -> Any:
@@ -51,6 +63,7 @@ def _value(value: Any) -> Any:
 def render_rows(report: Report, lang: str) -> list[list[Any]]:
     """One row per result, in COLUMNS order, values as they should land in a cell."""
     names = report.unit_names
+    compared = report.changes is not None
     return [
         [
             r.plan,
@@ -67,6 +80,8 @@ def render_rows(report: Report, lang: str) -> list[list[Any]]:
             _value(r.actual_at_deadline),
             r.status.value,
             status_label(r.status, lang),
+            r.level.value if r.level else None,
+            level_text(r.level, lang) or None,
             r.days_overdue,
             r.completed_on.isoformat() if r.completed_on else None,
             r.aspirational,
@@ -75,14 +90,15 @@ def render_rows(report: Report, lang: str) -> list[list[Any]]:
             r.group,
             names.get(r.group, r.group) if r.group else None,
         ]
+        + ([r.previous_status.value if r.previous_status else None] if compared else [])
         for r in report.results
     ]
 
 
-def headings(lang: str) -> list[str]:
+def headings(lang: str, report: Report) -> list[str]:
     """The columns' names: the JSON field names in English, the office's words in Chinese."""
-    return [word(f"column.{name}", lang) for name in COLUMNS]
+    return [word(f"column.{name}", lang) for name in columns(report)]
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return to_csv(headings(options.lang), render_rows(report, options.lang))
+    return to_csv(headings(options.lang, report), render_rows(report, options.lang))

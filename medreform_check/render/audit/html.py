@@ -14,6 +14,14 @@ from medreform_check import __version__
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.html_units import units_section
+from medreform_check.render.calendar import (
+    LEVEL_COLOURS,
+    LEVEL_MARK,
+    changes_text,
+    known_by_text,
+    level_label,
+    previous_text,
+)
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     completion_text,
@@ -27,7 +35,7 @@ from medreform_check.render.common import (
     title_text,
 )
 from medreform_check.render.svg import composition, meter, progress_bar, sparkline
-from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.report import Level, Report, ReportStatus, Result, Status
 from medreform_check.vocabulary import format_number, notes_text, word
 
 # Dark enough to print as distinct greys; the light tints are the badge backgrounds.
@@ -65,6 +73,16 @@ def badge(status: Status, lang: str) -> str:
     )
 
 
+def level_badge(level: Level | None, lang: str) -> str:
+    """The 三色督办 level: a coloured mark and its word; empty when there is none."""
+    if level is None:
+        return ""
+    return (
+        f'<span class="level lv-{level.value}"><span class="mark">{LEVEL_MARK}</span> '
+        f"{_e(level_label(level, lang))}</span>"
+    )
+
+
 # --- the parts of the page, in order -----------------------------------------------------
 
 
@@ -74,6 +92,7 @@ def _header(report: Report, lang: str) -> str:
         report.plan_documents[p] for p in report.plans if p in report.plan_documents
     )
     facts = [word("page.heading", lang), documents, word("page.as_of", lang, day=report.as_of)]
+    facts.append(known_by_text(report, lang))
     line = " · ".join(_e(f) for f in facts if f)
     return f'<header>{titles}<p class="facts">{line}</p></header>'
 
@@ -89,6 +108,27 @@ def _summary(report: Report, lang: str) -> str:
         f'<section class="summary"><h2>{_e(word("summary", lang))}</h2>'
         f'<div class="tiles">{tiles}</div><p class="overall">{_e(line)}</p></section>'
     )
+
+
+def changes_section(report: Report, lang: str) -> str:
+    """本期变化: the counts, then each category's tasks with what they were then."""
+    changes = report.changes
+    if changes is None:
+        return ""
+    parts = [
+        f'<section class="changes"><h2>{_e(word("changes.heading", lang, day=changes.compared_to))}'
+        f'</h2><p class="overall">{_e(changes_text(report, lang))}</p>'
+        f'<p class="legend">{_e(word("changes.overlap", lang))}</p>'
+    ]
+    for name, found in changes.lists():
+        parts.append(f"<h3>{_e(word(f'changes.{name}', lang))} ({len(found)})</h3>")
+        items = [
+            f"<li>{_e(r.title)} <code>{_e(r.task)}</code> {_e(due_text(r))}: "
+            f"{_e(previous_text(r, lang))} → {badge(r.status, lang)}</li>"
+            for r in found
+        ]
+        parts.append(f"<ul>{''.join(items)}</ul>" if items else f"<p>{_e(word('none', lang))}</p>")
+    return "".join(parts) + "</section>"
 
 
 def _rate_rows(report: Report, by: str, lang: str) -> list[str]:
@@ -158,6 +198,8 @@ def _completions(result: Result, report: Report, lang: str) -> str:
 
 def _status_cell(result: Result, lang: str) -> str:
     html = badge(result.status, lang)
+    if result.level is not None:
+        html += f"<div>{level_badge(result.level, lang)}</div>"
     if result.days_overdue:
         html += (
             f'<div class="days">{_e(word("page.overdue_days", lang, n=result.days_overdue))}</div>'
@@ -293,6 +335,7 @@ def render(report: Report, options: RenderOptions) -> str:
     body = [
         _header(report, lang),
         _summary(report, lang),
+        changes_section(report, lang),
         _rates(report, "lead", lang),
         _rates(report, "section", lang),
         units_section(report, lang),
@@ -326,7 +369,18 @@ def _stylesheet() -> str:
             (ReportStatus.LATE, STATUS_COLOURS[Status.AT_RISK]),
         )
     )
-    return _CSS + statuses + reports
+    levels = "".join(
+        f".lv-{level.value}{{color:#{ink};background:#{tint};border-color:#{ink}}}"
+        for level, (ink, tint) in LEVEL_COLOURS.items()
+    )
+    return _CSS + statuses + reports + levels + _LEVEL_CSS
+
+
+_LEVEL_CSS = """
+.level{display:inline-block;border:1px solid;border-radius:4px;padding:0 5px;margin-top:3px;
+white-space:nowrap;font-size:13px;font-weight:600}
+.changes ul{margin:4px 0 8px;padding-left:20px}
+"""
 
 
 # No url(), @import or font file: the fonts are the reader's own, CJK ones first.

@@ -23,6 +23,7 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
         "deadline": result.deadline.isoformat(),
         "target": result.target,
         "status": result.status.value,
+        "level": result.level.value if result.level else None,
         "actual": json_value(result.actual),
         "actual_at_deadline": json_value(result.actual_at_deadline),
         "units": list(result.units),
@@ -31,6 +32,9 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
         "completed_on": json_value(result.completed_on),
         "message": notes_text(result.notes, lang, report.unit_names),
     }
+    if report.changes is not None:
+        previous = result.previous_status
+        found["previous_status"] = previous.value if previous else None
     if result.group is not None:  # with `by: parent`: the parent whose units it judges
         found["group"] = result.group
     return found
@@ -66,8 +70,14 @@ def report_object(
     reporting: Sequence[ReportingEntry] | None = None,
 ) -> dict[str, Any]:
     """The audit object; ``results`` and ``reporting`` narrow it (the overdue list)."""
-    return {
+    found: dict[str, Any] = {
         "as_of": report.as_of.isoformat(),
+        "known_by": json_value(report.known_by),
+    }
+    if report.changes is not None:
+        found["compared_to"] = report.changes.compared_to.isoformat()
+        found["changes"] = {name: len(listed) for name, listed in report.changes.lists()}
+    return found | {
         "plans": list(report.plans),
         "summary": {status.value: n for status, n in report.summaries.counts.items()},
         "results": [

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit import scorecard
+from medreform_check.render.calendar import (
+    changes_text,
+    known_by_text,
+    level_text,
+    previous_text,
+)
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     display_value,
@@ -44,7 +50,25 @@ def _overall(report: Report, lang: str) -> list[str]:
         met=overall.met,
         rate=percent(overall.rate),
     )
-    return [f"### {word('bulletin.overall', lang)}", "", line, ""]
+    return [f"### {word('bulletin.overall', lang)}", "", line, "", *_changes(report, lang)]
+
+
+def _changes(report: Report, lang: str) -> list[str]:
+    """本期变化: the counts, then each category's tasks, with what they were then."""
+    changes = report.changes
+    if changes is None:
+        return []
+    lines = [f"#### {word('changes.heading', lang, day=changes.compared_to)}", ""]
+    lines += [changes_text(report, lang), "", word("changes.overlap", lang), ""]
+    for name, found in changes.lists():
+        lines += [f"**{word(f'changes.{name}', lang)}** ({len(found)})", ""]
+        lines += [
+            f"- {_task(r, report, lang)} {due_text(r)}: {previous_text(r, lang)} → "
+            f"{STATUS_SYMBOLS[r.status]} {status_label(r.status, lang)}"
+            for r in found
+        ] or [word("none", lang)]
+        lines.append("")
+    return lines
 
 
 def _ranking(report: Report, lang: str) -> list[str]:
@@ -89,6 +113,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
             due_text(r),
             str(r.days_overdue),
             f"{STATUS_SYMBOLS[r.status]} {status_label(r.status, lang)}",
+            level_text(r.level, lang),
             cell(_actual(r, report, lang)),
             cell("、".join(report.unit_names.get(u, u) for u in r.missing_units)),
         ]
@@ -103,6 +128,7 @@ def _overdue(report: Report, lang: str) -> list[str]:
             "due",
             "days_overdue",
             "status",
+            "level",
             "bulletin.actual",
             "not_reported_by",
         )
@@ -121,6 +147,7 @@ def _at_risk(report: Report, lang: str) -> list[str]:
             _task(r, report, lang),
             due_text(r),
             str((r.deadline - report.as_of).days),
+            level_text(r.level, lang),
             cell(_actual(r, report, lang)),
             cell(notes_text(r.notes, lang, report.unit_names)),
         ]
@@ -128,7 +155,7 @@ def _at_risk(report: Report, lang: str) -> list[str]:
     ]
     heads = [
         word(k, lang)
-        for k in ("task", "due", "bulletin.days_left", "bulletin.actual", "bulletin.note")
+        for k in ("task", "due", "bulletin.days_left", "level", "bulletin.actual", "bulletin.note")
     ]
     return [
         f"### {word('bulletin.at_risk', lang)}",
@@ -189,6 +216,8 @@ def render(report: Report, options: RenderOptions) -> str:
     ]
     lines = [f"# {cell(t)}" for t in titles]
     lines += ["", f"## {word('bulletin.title', lang, day=report.as_of)}", ""]
+    if report.known_by:
+        lines += [known_by_text(report, lang), ""]
     for part in (_overall, _ranking, _units, _overdue, _at_risk, _reporting, _rejected):
         lines += part(report, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -16,6 +16,7 @@ from rich.text import Text
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit import scorecard
+from medreform_check.render.calendar import changes_text, known_by_text, level_text
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     completion_text,
@@ -29,7 +30,7 @@ from medreform_check.render.common import (
     title_text,
 )
 from medreform_check.render.terminal import titled_table, to_text
-from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.report import Level, Report, ReportStatus, Result, Status
 from medreform_check.vocabulary import notes_text, word
 
 STATUS_STYLES: dict[Status, str] = {
@@ -50,10 +51,19 @@ REPORT_STYLES: dict[ReportStatus, str] = {
 }
 
 
-def status_text(status: Status, lang: str) -> Text:
-    return Text(
+LEVEL_STYLES: dict[Level, str] = {Level.BLUE: "bold blue", Level.YELLOW: "bold yellow",
+                                  Level.RED: "bold red"}  # fmt: skip
+
+
+def status_text(status: Status, lang: str, level: Level | None = None) -> Text:
+    """The status as a symbol and a word, and under it the 三色督办 level, if any."""
+    text = Text(
         f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}", style=STATUS_STYLES[status]
     )
+    if level is not None:
+        text.append("\n")
+        text.append(level_text(level, lang), style=LEVEL_STYLES[level])
+    return text
 
 
 def _task_cell(result: Result, report: Report, lang: str) -> Text:
@@ -83,7 +93,7 @@ def results_table(report: Report, results: Sequence[Result], lang: str) -> Table
             Text(due_text(result)),
             Text(target_text(result, report, lang), overflow="ellipsis"),
             Text(display_value(result.actual, indicator, lang), overflow="ellipsis"),
-            status_text(result.status, lang),
+            status_text(result.status, lang, result.level),
         )
     return table
 
@@ -91,7 +101,10 @@ def results_table(report: Report, results: Sequence[Result], lang: str) -> Table
 def summary_lines(report: Report, lang: str) -> list[Text]:
     """The footer: counts by status, then how much of what is due has been met."""
     counts = report.summaries.counts
-    line = Text(f"{word('summary', lang)} ({word('as_of', lang)} {report.as_of})", style="bold")
+    when = f"{word('as_of', lang)} {report.as_of}"
+    if report.known_by:
+        when += f"{word('separator', lang)}{known_by_text(report, lang)}"
+    line = Text(f"{word('summary', lang)} ({when})", style="bold")
     statuses = Text()
     for k, status in enumerate(Status):
         if k:
@@ -101,7 +114,9 @@ def summary_lines(report: Report, lang: str) -> list[Text]:
             style=STATUS_STYLES[status],
         )
     done = Text(completion_text(report, lang))
-    return [line, statuses, done]
+    if report.changes is None:
+        return [line, statuses, done]
+    return [line, statuses, done, Text(changes_text(report, lang))]
 
 
 def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:

@@ -11,7 +11,8 @@ from typing import Any
 
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit import scorecard
-from medreform_check.render.audit.csv_ import COLUMNS, headings, render_rows
+from medreform_check.render.audit.csv_ import columns, headings, render_rows
+from medreform_check.render.calendar import LEVEL_COLOURS, changes_text, known_by_text
 from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
 from medreform_check.report import Report, Status
 from medreform_check.vocabulary import word
@@ -33,6 +34,8 @@ WIDTHS = {
     "task": 24,
     "lead_name": 16,
     "missing_units": 24,
+    "level_label": 10,
+    "previous_status": 14,
 }
 
 
@@ -62,9 +65,15 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
     """Counts by status; completion by lead unit and by section; reporting by unit."""
     from openpyxl.styles import Font, PatternFill
 
-    _set(sheet.cell(1, 1), f"{word('summary', lang)} — {word('as_of', lang)} {report.as_of}")
+    known = known_by_text(report, lang)
+    when = f"{word('as_of', lang)} {report.as_of}"
+    if known:
+        when += word("separator", lang) + known
+    _set(sheet.cell(1, 1), f"{word('summary', lang)} — {when}")
     sheet.cell(1, 1).font = Font(bold=True)
     _set(sheet.cell(2, 1), completion_text(report, lang))
+    if report.changes is not None:
+        _set(sheet.cell(3, 1), changes_text(report, lang))
     for row_number, (status, count) in enumerate(report.summaries.counts.items(), 4):
         _set(sheet.cell(row_number, 1), f"{STATUS_SYMBOLS[status]} {status_label(status, lang)}")
         sheet.cell(row_number, 1).fill = PatternFill("solid", start_color=FILLS[status])
@@ -126,11 +135,13 @@ def render(report: Report, options: RenderOptions) -> bytes:
     results = book.active
     assert results is not None
     results.title = word("sheet.results", lang)
-    for col, (name, heading) in enumerate(zip(COLUMNS, headings(lang), strict=True), 1):
+    names = columns(report)
+    for col, (name, heading) in enumerate(zip(names, headings(lang, report), strict=True), 1):
         _set(results.cell(1, col), heading)
         results.cell(1, col).font = Font(bold=True)
         results.column_dimensions[get_column_letter(col)].width = WIDTHS.get(name, 12)
-    status_col = COLUMNS.index("status_label") + 1
+    status_col = names.index("status_label") + 1
+    level_col = names.index("level_label") + 1
     for row_number, (result, row) in enumerate(
         zip(report.results, render_rows(report, lang), strict=True), 2
     ):
@@ -139,10 +150,13 @@ def render(report: Report, options: RenderOptions) -> bytes:
         cell = results.cell(row_number, status_col)
         _set(cell, f"{STATUS_SYMBOLS[result.status]} {status_label(result.status, lang)}")
         cell.fill = PatternFill("solid", start_color=FILLS[result.status])
+        if result.level is not None:
+            ink, tint = LEVEL_COLOURS[result.level]
+            level_cell = results.cell(row_number, level_col)
+            level_cell.fill = PatternFill("solid", start_color=tint)
+            level_cell.font = Font(bold=True, color=ink)
     results.freeze_panes = "A2"
-    results.auto_filter.ref = (
-        f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.results) + 1)}"
-    )
+    results.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(1, len(report.results) + 1)}"
 
     _summary_sheet(book.create_sheet(word("sheet.summary", lang)), report, lang)
     _units_sheet(book.create_sheet(word("sheet.units", lang)), report, lang)

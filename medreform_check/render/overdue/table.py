@@ -9,6 +9,8 @@ from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text, title_text
+from medreform_check.render.overdue.notice import addressee_lines, reply_lines
+from medreform_check.render.overdue.notice import title as notice_title
 from medreform_check.render.terminal import titled_table, to_text
 from medreform_check.vocabulary import word
 
@@ -17,9 +19,12 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
     lang, report = options.lang, overdue.report
     names = report.unit_names
     heading = Text(
-        f"{word('overdue_title', lang)} — {word('as_of', lang)} {report.as_of}", style="bold"
+        f"{notice_title(overdue, lang) if overdue.addressee else word('overdue_title', lang)}"
+        f" — {word('as_of', lang)} {report.as_of}",
+        style="bold",
     )
     parts: list[RenderableType] = [heading]
+    parts += [Text(line) for line in addressee_lines(overdue, lang)]
     if overdue.within is not None:
         parts.append(Text(word("due_within", lang).format(n=overdue.within)))
     if not overdue.results:
@@ -44,7 +49,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 task,
                 Text(due_text(r)),
                 Text(str(r.days_overdue or "")),
-                status_text(r.status, lang),
+                status_text(r.status, lang, r.level),  # the level under the status
                 Text(actual),
                 Text("、".join(names.get(u, u) for u in r.missing_units)),
             )
@@ -58,4 +63,8 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 Text(names.get(missing.unit, missing.unit)), Text(", ".join(missing.periods))
             )
         parts.append(table)
+    reply = reply_lines(overdue, lang)
+    if reply:
+        parts += [Text(""), Text(word("notice.reply", lang), style="bold")]
+        parts += [Text(f"{line}\n") for line in reply]
     return to_text(parts, options)
