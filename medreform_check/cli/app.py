@@ -7,6 +7,7 @@ Nothing here catches an exception: ``boundary.run_guarded`` maps them all (CONTR
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -34,6 +35,7 @@ from medreform_check.cli.options import (
     format_option,
     language,
     statuses,
+    to_file,
     use_color,
     width,
 )
@@ -75,6 +77,22 @@ def _options(lang: str | None, no_color: bool, output: Path | None, strict: bool
     from medreform_check.render import RenderOptions
 
     return RenderOptions(language(lang), use_color(no_color, output), width(output), strict)
+
+
+def _refuse_inputs(output: Path | None, inputs: Iterable[Path | None], rules: Path | None) -> None:
+    """Before anything is read or written: --output must not be a file this run reads — a
+    plan, a submission, a rules file, a document (CONTRACT §3; by identity, so links and
+    other spellings are caught)."""
+    if output is None or str(output) == "-":
+        return
+    from medreform_check.cli.output import refuse_inputs
+    from medreform_check.loading.checks import CHECKS_FILE
+    from medreform_check.loading.readers import READERS
+    from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir
+
+    rules_dir = find_rules_dir(rules)
+    read = [*inputs, rules_dir / CATALOGUE_FILE, rules_dir / CHECKS_FILE]
+    refuse_inputs(output, read, tuple(READERS))
 
 
 def _run_audit(
@@ -128,6 +146,7 @@ def audit(
     from medreform_check.render import renderer
 
     failing = statuses(fail_on, "--fail-on")
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     result = _run_audit(plans, submissions, as_of, rules, verbose)
     emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
     code = exit_code(result.report, failing, strict)
@@ -155,6 +174,7 @@ def validate(
     from medreform_check.commands.validate import validate_paths
     from medreform_check.render import RenderOptions, renderer
 
+    _refuse_inputs(output, paths, rules)
     result = validate_paths(paths, rules)
     emit(renderer("validate", fmt)(result, RenderOptions(strict=strict)), output)
     return result.exit_code(strict)
@@ -208,6 +228,7 @@ def diff(
     from medreform_check.loading.rules import find_rules_dir, read_catalogue
     from medreform_check.render import renderer
 
+    _refuse_inputs(output, [None if old == "-" else Path(old), Path(new)], rules)
     stdin = sys.stdin.read() if old == "-" else None
     before, after = read_plan(old, stdin), read_plan(new)
     result = diff_plans(before, after, read_catalogue(find_rules_dir(rules)))
@@ -246,6 +267,7 @@ def overdue(
     from medreform_check.commands.overdue import overdue_list
     from medreform_check.render import renderer
 
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     result = _run_audit(plans, submissions, as_of, rules, verbose)
     listed = overdue_list(result.report, within)
     emit(renderer("overdue", fmt)(listed, _options(lang, no_color, output)), output)
@@ -291,8 +313,9 @@ def template(
         wanted = parse_period(period)
     except ParseError as exc:
         raise MedreformError(f"--period: {exc}") from None
-    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+    if fmt == "xlsx" and not to_file(output) and sys.stdout is not None and sys.stdout.isatty():
         raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     catalogue = read_catalogue(find_rules_dir(rules))
     loaded, findings = read_plans(plans, catalogue)
     if verbose:
@@ -321,12 +344,11 @@ def draft(
     debug: Debug = False,
 ) -> int:
     """A first plan file drafted from the policy document, for you to review and complete."""
-    from medreform_check.cli.output import emit, refuse_inputs
+    from medreform_check.cli.output import emit
     from medreform_check.draft import draft_plan
-    from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir, read_catalogue
+    from medreform_check.loading.rules import find_rules_dir, read_catalogue
 
-    rules_dir = find_rules_dir(rules)
-    refuse_inputs(output, [document, rules_dir / CATALOGUE_FILE])
-    plan = draft_plan(document, read_catalogue(rules_dir), plan_id)
-    emit(plan.text, None if output is None or str(output) == "-" else output)
+    _refuse_inputs(output, [document], rules)
+    plan = draft_plan(document, read_catalogue(find_rules_dir(rules)), plan_id)
+    emit(plan.text, output)
     return EXIT_OK

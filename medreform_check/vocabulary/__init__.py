@@ -15,6 +15,7 @@ from typing import Any
 
 from medreform_check.vocabulary import words
 from medreform_check.vocabulary.formatting import (
+    escape_controls,
     format_date,
     format_number,
     format_range,
@@ -46,6 +47,7 @@ __all__ = [
     "LANGS",
     "Message",
     "default_lang",
+    "escape_controls",
     "field_name",
     "format_date",
     "format_number",

@@ -27,3 +27,36 @@ def format_date(value: object) -> str:
 def listing(items: Iterable[str], lang: str) -> str:
     """Items in a sentence: ``a, b`` in English, ``a、b`` in Chinese."""
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+# Characters a terminal, a CI log or a reader's eye would take for something else: C0 and C1
+# controls (ESC starts a terminal escape sequence, BEL rings, CR rewrites the line), DEL, the
+# bidirectional overrides and isolates that reorder what is shown ("Trojan Source"), and the
+# Unicode line and paragraph separators.
+_CONTROLS = frozenset(
+    [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+)  # fmt: skip
+
+
+def escape_controls(text: str, keep: str = "") -> str:
+    """``text`` with every control character written out — ESC as ``\\x1b``, a line break as
+    ``\\n``, a right-to-left override as ``\\u202e`` — except those in ``keep``; so text from
+    input never drives the terminal, never splits one message over two lines (which could
+    forge a GitHub workflow command) and never reorders what is shown."""
+    if text.isprintable():
+        return text  # no control, format or separator character at all: the common case
+    out = []
+    for char in text:
+        code = ord(char)
+        if code not in _CONTROLS or char in keep:
+            out.append(char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        else:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)

@@ -9,7 +9,7 @@ from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text
-from medreform_check.render.terminal import titled_table, to_text
+from medreform_check.render.terminal import safe, titled_table, to_text
 from medreform_check.vocabulary import word
 
 
@@ -25,7 +25,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
     if not overdue.results:
         parts.append(Text(word("nothing_overdue", lang)))
     for group in overdue.groups:
-        title = f"{group.name} ({group.lead})" if group.lead else word("no_lead", lang)
+        title = f"{safe(group.name)} ({group.lead})" if group.lead else word("no_lead", lang)
         table = titled_table(title, expand=True)
         table.add_column(word("task", lang), ratio=3, overflow="fold")
         table.add_column(word("due", lang), no_wrap=True)
@@ -37,7 +37,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("not_reported_by", lang), ratio=1, overflow="fold")
         for r in group.results:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
-            task = Text(r.title)
+            task = Text(safe(r.title))
             task.append(f"\n{r.task}", style="dim")
             actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, report, lang)}"
             table.add_row(
@@ -45,8 +45,8 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 Text(due_text(r)),
                 Text(str(r.days_overdue or "")),
                 status_text(r.status, lang),
-                Text(actual),
-                Text("、".join(names.get(u, u) for u in r.missing_units)),
+                Text(safe(actual)),
+                Text(safe("、".join(names.get(u, u) for u in r.missing_units))),
             )
         parts.append(table)
     if overdue.missing_reports:
@@ -55,7 +55,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("periods", lang))
         for missing in overdue.missing_reports:
             table.add_row(
-                Text(names.get(missing.unit, missing.unit)), Text(", ".join(missing.periods))
+                Text(safe(names.get(missing.unit, missing.unit))), Text(", ".join(missing.periods))
             )
         parts.append(table)
     return to_text(parts, options)
