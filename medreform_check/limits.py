@@ -19,6 +19,13 @@ MAX_CSV_BYTES = 64 * MIB
 MAX_XLSX_UNPACKED_BYTES = 64 * MIB
 
 
+# The largest magnitude a reported value may have (the schemas bound a plan's numbers the
+# same way). A quadrillion is far above any health statistic in any unit, and it keeps every
+# sum finite: a 64 MB CSV holds at most a few million rows, whose sum stays below 10^22 —
+# far from the 10^308 where a float overflows to infinity.
+MAX_VALUE = 1e15
+
+
 def _mb(size: int) -> str:
     return f"{size / MIB:,.1f} MB"
 

@@ -8,6 +8,8 @@ from datetime import date
 
 def format_number(value: float, places: int = 2) -> str:
     """``3.0`` → ``3``, ``82.456`` → ``82.46``: how people write figures."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)  # never reached by a value we accept; never a crash either
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.{places}f}".rstrip("0").rstrip(".")
