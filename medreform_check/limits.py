@@ -26,6 +26,15 @@ MAX_XLSX_UNPACKED_BYTES = 64 * MIB
 MAX_VALUE = 1e15
 
 
+# Task instances, bounded where they are generated: a plan of 14 KB may ask for `every: month`
+# over three centuries in a hundred tasks — half a million instances, gigabytes. A real plan's
+# monthly duty over five years is 60 instances and a province's plan a few thousand in all.
+MAX_INSTANCES_PER_TASK = 1_200  # a century of months
+MAX_INSTANCES = 50_000  # all tasks of all plans of one run: about 300 MB and a few seconds
+# Periodic reports owed (units × periods): 300 units reporting monthly for a decade is 36,000.
+MAX_REPORTS = 100_000
+
+
 def _mb(size: int) -> str:
     return f"{size / MIB:,.1f} MB"
 

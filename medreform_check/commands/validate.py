@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medreform_check.engine import workload
 from medreform_check.errors import Finding, Severity
 from medreform_check.lint import lint_catalogue, lint_plans
 from medreform_check.loading.catalogue import catalogue_from
@@ -119,6 +120,8 @@ class _Validator:
         else:
             for finding in lint_plans(loaded, catalogue):
                 self.add(finding.where.path, "plan", [finding])
+        for finding in workload([plan for _, plan in loaded]):
+            self.add(finding.where.path, "plan", [finding])
         return [plan for _, plan in loaded]
 
     def checks(self, docs: list[YamlDocument], catalogue: Catalogue | None) -> list[Check]:

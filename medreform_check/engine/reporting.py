@@ -6,7 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from medreform_check.engine.workload import count_reports
+from medreform_check.errors import MedreformError
 from medreform_check.language.periods import Period, periods_overlapping
+from medreform_check.limits import MAX_REPORTS
 from medreform_check.model import Plan, Receipt
 from medreform_check.report import ReportingEntry, ReportStatus
 
@@ -31,6 +34,8 @@ def reporting_entries(plan: Plan, receipts: Iterable[Receipt], as_of: date) -> l
     """
     if plan.reporting is None:
         return []
+    if count_reports(plan) > MAX_REPORTS:  # the commands check `workload` first, and say so
+        raise MedreformError(f"plan '{plan.id}' asks for more than {MAX_REPORTS:,} reports")
     kind, due_days = plan.reporting.every, plan.reporting.due_days
     by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
     for receipt in receipts:
