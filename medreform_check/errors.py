@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from medreform_check.vocabulary import Message
+from medreform_check.vocabulary import Message, escape_controls
 
 
 class Location(NamedTuple):
@@ -21,7 +21,7 @@ class Location(NamedTuple):
     col: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.path]
+        parts = [escape_controls(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:
@@ -44,7 +44,10 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.severity.value}: {self.message} [{self.code}]"
+        """One line whatever the input: control characters in the path or the message
+        (a newline in a YAML key or a file name, ESC, BEL) are written out."""
+        message = escape_controls(self.message)
+        return f"{self.where}: {self.severity.value}: {message} [{self.code}]"
 
     @property
     def is_error(self) -> bool:

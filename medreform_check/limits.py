@@ -19,6 +19,22 @@ MAX_CSV_BYTES = 64 * MIB
 MAX_XLSX_UNPACKED_BYTES = 64 * MIB
 
 
+# The largest magnitude a reported value may have (the schemas bound a plan's numbers the
+# same way). A quadrillion is far above any health statistic in any unit, and it keeps every
+# sum finite: a 64 MB CSV holds at most a few million rows, whose sum stays below 10^22 —
+# far from the 10^308 where a float overflows to infinity.
+MAX_VALUE = 1e15
+
+
+# Task instances, bounded where they are generated: a plan of 14 KB may ask for `every: month`
+# over three centuries in a hundred tasks — half a million instances, gigabytes. A real plan's
+# monthly duty over five years is 60 instances and a province's plan a few thousand in all.
+MAX_INSTANCES_PER_TASK = 1_200  # a century of months
+MAX_INSTANCES = 50_000  # all tasks of all plans of one run: about 300 MB and a few seconds
+# Periodic reports owed (units × periods): 300 units reporting monthly for a decade is 36,000.
+MAX_REPORTS = 100_000
+
+
 def _mb(size: int) -> str:
     return f"{size / MIB:,.1f} MB"
 

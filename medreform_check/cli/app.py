@@ -7,6 +7,7 @@ Nothing here catches an exception: ``boundary.run_guarded`` maps them all (CONTR
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -38,6 +39,7 @@ from medreform_check.cli.options import (
     language,
     optional_date,
     statuses,
+    to_file,
     use_color,
     width,
 )
@@ -79,6 +81,22 @@ def _options(lang: str | None, no_color: bool, output: Path | None, strict: bool
     from medreform_check.render import RenderOptions
 
     return RenderOptions(language(lang), use_color(no_color, output), width(output), strict)
+
+
+def _refuse_inputs(output: Path | None, inputs: Iterable[Path | None], rules: Path | None) -> None:
+    """Before anything is read or written: --output must not be a file this run reads — a
+    plan, a submission, a rules file, a document (CONTRACT §3; by identity, so links and
+    other spellings are caught)."""
+    if output is None or str(output) == "-":
+        return
+    from medreform_check.cli.output import refuse_inputs
+    from medreform_check.loading.checks import CHECKS_FILE
+    from medreform_check.loading.readers import READERS
+    from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir
+
+    rules_dir = find_rules_dir(rules)
+    read = [*inputs, rules_dir / CATALOGUE_FILE, rules_dir / CHECKS_FILE]
+    refuse_inputs(output, read, tuple(READERS))
 
 
 def _run_audit(
@@ -143,6 +161,7 @@ def audit(
     from medreform_check.render import renderer
 
     failing = statuses(fail_on, "--fail-on")
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     result = _run_audit(plans, submissions, as_of, rules, verbose, known_by, compare_to)
     emit(renderer("audit", fmt)(result.report, _options(lang, no_color, output)), output)
     code = exit_code(result.report, failing, strict)
@@ -170,6 +189,7 @@ def validate(
     from medreform_check.commands.validate import validate_paths
     from medreform_check.render import RenderOptions, renderer
 
+    _refuse_inputs(output, paths, rules)
     result = validate_paths(paths, rules)
     emit(renderer("validate", fmt)(result, RenderOptions(strict=strict)), output)
     return result.exit_code(strict)
@@ -232,6 +252,7 @@ def diff(
     from medreform_check.loading.rules import find_rules_dir, read_catalogue
     from medreform_check.render import renderer
 
+    _refuse_inputs(output, [None if old == "-" else Path(old), Path(new)], rules)
     stdin = sys.stdin.read() if old == "-" else None
     before, after = read_plan(old, stdin), read_plan(new)
     catalogue = read_catalogue(find_rules_dir(rules))
@@ -242,11 +263,6 @@ def diff(
 
 
 # --- overdue -------------------------------------------------------------------------------
-
-
-# The file each format is written to by --output-dir, named by the unit's id.
-SPLIT_SUFFIXES = {"docx": ".docx", "markdown": ".md", "html": ".html", "xlsx": ".xlsx",
-                  "csv": ".csv", "json": ".json"}  # fmt: skip
 
 
 @app.command()
@@ -292,10 +308,12 @@ def overdue(
     2 for unusable input.
     """
     from medreform_check.cli.output import emit
+    from medreform_check.cli.split import split_format, write_split
     from medreform_check.commands.overdue import overdue_list
     from medreform_check.render import renderer
 
-    chosen = _split_format(fmt, split_by, output, output_dir)
+    chosen = split_format(fmt, split_by, output, output_dir)
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     result = _run_audit(plans, submissions, as_of, rules, verbose, known_by)
     listed = overdue_list(result.report, within)
     if output_dir is None:
@@ -303,51 +321,8 @@ def overdue(
         return EXIT_OK
     options = _options(lang, no_color, output_dir)
     inputs = [*plans, *(submissions or [])]
-    _write_split(listed, str(split_by), chosen, output_dir, inputs, rules, options)
+    write_split(listed, str(split_by), chosen, output_dir, inputs, rules, options)
     return EXIT_OK
-
-
-def _split_format(
-    fmt: str | None, split_by: str | None, output: Path | None, output_dir: Path | None
-) -> str:
-    """The format to write, once --split-by, --output-dir and --output agree."""
-    if output is not None and output_dir is not None:
-        raise MedreformError("--output and --output-dir cannot be used together: choose one")
-    if (split_by is None) != (output_dir is None):
-        raise MedreformError("--split-by and --output-dir go together: give both, or neither")
-    if split_by is None:
-        return str(fmt or "table")
-    chosen = str(fmt or "docx")
-    if chosen not in SPLIT_SUFFIXES:
-        raise MedreformError(
-            f"--split-by writes files: choose --format {'|'.join(SPLIT_SUFFIXES)}, not {chosen}"
-        )
-    return chosen
-
-
-def _write_split(
-    listed: Any,
-    by: str,
-    fmt: str,
-    directory: Path,
-    inputs: list[Path],
-    rules: Path | None,
-    options: Any,
-) -> None:
-    """Each unit's 督办单 rendered (all of them, before anything is written), then written
-    file by file; the paths written go to standard output, one a line."""
-    from medreform_check.cli.output import write_each
-    from medreform_check.commands.overdue import split_overdue
-    from medreform_check.loading.rules import find_rules_dir
-    from medreform_check.render import renderer
-
-    render = renderer("overdue", fmt)
-    files = [
-        (f"{unit}{SPLIT_SUFFIXES[fmt]}", render(notice, options))
-        for unit, notice in split_overdue(listed, by)
-    ]
-    for path in write_each(directory, files, [*inputs, find_rules_dir(rules)]):
-        typer.echo(str(path))
 
 
 # --- template ------------------------------------------------------------------------------
@@ -389,8 +364,9 @@ def template(
         wanted = parse_period(period)
     except ParseError as exc:
         raise MedreformError(f"--period: {exc}") from None
-    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+    if fmt == "xlsx" and not to_file(output) and sys.stdout is not None and sys.stdout.isatty():
         raise MedreformError("an Excel workbook is binary: write it with --output FILE.xlsx")
+    _refuse_inputs(output, [*plans, *(submissions or [])], rules)
     catalogue = read_catalogue(find_rules_dir(rules))
     loaded, findings = read_plans(plans, catalogue)
     if verbose:
@@ -419,12 +395,11 @@ def draft(
     debug: Debug = False,
 ) -> int:
     """A first plan file drafted from the policy document, for you to review and complete."""
-    from medreform_check.cli.output import emit, refuse_inputs
+    from medreform_check.cli.output import emit
     from medreform_check.draft import draft_plan
-    from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir, read_catalogue
+    from medreform_check.loading.rules import find_rules_dir, read_catalogue
 
-    rules_dir = find_rules_dir(rules)
-    refuse_inputs(output, [document, rules_dir / CATALOGUE_FILE])
-    plan = draft_plan(document, read_catalogue(rules_dir), plan_id)
-    emit(plan.text, None if output is None or str(output) == "-" else output)
+    _refuse_inputs(output, [document], rules)
+    plan = draft_plan(document, read_catalogue(find_rules_dir(rules)), plan_id)
+    emit(plan.text, output)
     return EXIT_OK

@@ -18,6 +18,7 @@ from typing import Any
 
 from medreform_check.cli.output import ReaderGone, reader_gone
 from medreform_check.errors import InvalidInput, MedreformError
+from medreform_check.vocabulary import escape_controls
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -54,12 +55,19 @@ def signals_raise() -> Iterator[None]:
 
 
 def say(message: str) -> None:
-    """One line to stderr; nothing if stderr is gone (a closed stderr must not hide the
-    exit code)."""
+    """One line to stderr, whatever it holds: control characters from input written out
+    (``\\x1b``, ``\\n``), characters the stream's encoding lacks as ``\\u…`` escapes (a
+    latin-1 terminal still gets the message); nothing if stderr is gone (a closed stderr
+    must not hide the exit code)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    line = escape_controls(message) + "\n"
     try:
-        sys.stderr.write(message + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
+        stream.write(line.encode(encoding, "backslashreplace").decode(encoding))
+        stream.flush()
+    except (OSError, ValueError, LookupError):
         pass
 
 

@@ -81,10 +81,25 @@ CompareTo = Annotated[
         help="Also evaluate as of this earlier date and show what changed since.",
     ),
 ]
+
+
+def output_path(text: str) -> Path:
+    """``--output``: a file name, or ``-`` for standard output. A name ending in a slash
+    names a directory, which one command never writes into: refused before ``Path`` drops
+    the slash (``-o reports/`` must not create a file called ``reports``)."""
+    if text.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"'{text}' names a directory; --output writes one file")
+    return Path(text)
+
+
 Output = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write here (atomically) instead of standard output."
+        "--output",
+        "-o",
+        metavar="FILE",
+        parser=output_path,
+        help="Write here (atomically; '-': standard output) instead of standard output.",
     ),
 ]
 LangOption = Annotated[
@@ -143,14 +158,23 @@ def language(option: str | None) -> str:
     return default_lang(os.environ)
 
 
+def to_file(output: Path | None) -> bool:
+    """Whether the output goes to a file rather than standard output (``-``)."""
+    return output is not None and str(output) != "-"
+
+
+def _terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
 def use_color(no_color: bool, output: Path | None) -> bool:
-    if no_color or os.environ.get("NO_COLOR") or output is not None:
+    if no_color or os.environ.get("NO_COLOR") or to_file(output):
         return False
-    return sys.stdout.isatty()
+    return _terminal()
 
 
 def width(output: Path | None) -> int:
-    if output is not None or not sys.stdout.isatty():
+    if to_file(output) or not _terminal():
         return 100
     return shutil.get_terminal_size((100, 24)).columns
 

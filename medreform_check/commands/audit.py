@@ -13,7 +13,7 @@ from pathlib import Path
 
 from medreform_check.commands.changes import changes_since, with_previous
 from medreform_check.commands.summaries import summarise
-from medreform_check.engine import evaluate
+from medreform_check.engine import evaluate, workload
 from medreform_check.errors import Finding, InvalidInput, MedreformError
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under
@@ -40,6 +40,7 @@ def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan],
         if plan is not None:
             loaded.append((doc, plan))
     findings += lint_plans(loaded, catalogue)
+    findings += workload([plan for _, plan in loaded])
     if any(f.is_error for f in findings):
         raise InvalidInput(findings)
     return [plan for _, plan in loaded], findings

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medreform_check.engine import workload
 from medreform_check.errors import Finding, Severity
 from medreform_check.lint import lint_catalogue, lint_plans
 from medreform_check.loading.catalogue import catalogue_from
@@ -119,6 +120,8 @@ class _Validator:
         else:
             for finding in lint_plans(loaded, catalogue):
                 self.add(finding.where.path, "plan", [finding])
+        for finding in workload([plan for _, plan in loaded]):
+            self.add(finding.where.path, "plan", [finding])
         return [plan for _, plan in loaded]
 
     def checks(self, docs: list[YamlDocument], catalogue: Catalogue | None) -> list[Check]:
@@ -164,6 +167,34 @@ def _position(finding: Finding) -> tuple[int, int, str]:
     return (finding.where.line or 0, finding.where.col or 0, finding.code)
 
 
+SHOWN_LINES = 3
+
+
+def merge_repeats(findings: Sequence[Finding], kind: str | None) -> list[Finding]:
+    """One finding per distinct problem: the same code and message again and again in a file
+    (one misspelt unit on every row) becomes one finding at the first place, saying how many
+    and where the first few are — ``unknown unit 'x' on 13 rows (lines 2, 3, 4, …)``. GitHub
+    shows ten errors per step; thirteen copies of one would hide every other file's."""
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for finding in findings:
+        key = (finding.where.path, finding.code, finding.severity.value, finding.message)
+        groups.setdefault(key, []).append(finding)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            merged.append(first)
+            continue
+        lines = sorted({f.where.line for f in group if f.where.line is not None})
+        shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
+        more = ", …" if len(lines) > SHOWN_LINES else ""
+        places = f"on {len(group)} rows" if kind == "submission" else f"{len(group)} times"
+        where = f" (line{'s' if len(lines) > 1 else ''} {shown}{more})" if lines else ""
+        message = f"{first.message} {places}{where}"
+        merged.append(Finding(first.code, first.severity, first.where, message))
+    return merged
+
+
 def _row_findings(out: Submissions) -> list[Finding]:
     rejected = [Finding(i.code, Severity.ERROR, i.at, i.reason) for i in out.rejected]
     warnings = [Finding(i.code, Severity.WARNING, i.at, i.reason) for i in out.warnings]
@@ -196,9 +227,10 @@ def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Vali
     checks = validator.checks(by_kind["checks"], catalogue) if needed else []
     validator.submissions(tables, plans, catalogue, checks)
     order = {str(p): k for k, p in enumerate(files)}
-    reports = [
-        FileReport(path, validator.kinds[path], tuple(sorted(found, key=_position)))
-        for path, found in validator.findings.items()
-    ]
+    reports = []
+    for name, found in validator.findings.items():
+        kind = validator.kinds[name]
+        ordered = sorted(found, key=_position)
+        reports.append(FileReport(name, kind, tuple(merge_repeats(ordered, kind))))
     reports.sort(key=lambda r: order.get(r.path, -1))
     return Validation(tuple(reports), tuple(validator.notes))

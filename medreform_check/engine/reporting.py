@@ -6,7 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from medreform_check.errors import MedreformError
 from medreform_check.language.periods import Period, periods_overlapping
+from medreform_check.limits import MAX_REPORTS
 from medreform_check.model import Plan, Receipt
 from medreform_check.report import ReportingEntry, ReportStatus
 
@@ -41,6 +43,22 @@ def reporting_duties(plan: Plan) -> list[tuple[str, str]]:
     return duties
 
 
+def count_reports(plan: Plan, cap: int = MAX_REPORTS) -> int:
+    """The periodic reports a plan's units owe over its whole period, each unit at its own
+    frequency (counting stops past ``cap``)."""
+    if plan.reporting is None:
+        return 0
+    periods: dict[str, int] = {}
+    total = 0
+    for _, every in reporting_duties(plan):
+        if every not in periods:
+            periods[every] = sum(1 for _ in periods_overlapping(every, plan.start, plan.end))
+        total += periods[every]
+        if total > cap:
+            break
+    return total
+
+
 def reporting_entries(
     plan: Plan, receipts: Iterable[Receipt], as_of: date, known_by: date | None = None
 ) -> list[ReportingEntry]:
@@ -53,6 +71,8 @@ def reporting_entries(
     """
     if plan.reporting is None:
         return []
+    if count_reports(plan) > MAX_REPORTS:  # the commands check `workload` first, and say so
+        raise MedreformError(f"plan '{plan.id}' asks for more than {MAX_REPORTS:,} reports")
     due_days = plan.reporting.due_days
     by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
     for receipt in receipts:

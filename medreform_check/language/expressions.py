@@ -42,6 +42,11 @@ class RuleError(ParseError):
         self.col = col
 
 
+class NotFinite(ArithmeticError):
+    """A side of a rule came out infinite or not a number (a huge value divided by a tiny one,
+    infinity minus infinity): nothing can be concluded from the comparison."""
+
+
 class ZeroDivision(ArithmeticError):
     """A division by zero while evaluating: the check cannot be judged for these values."""
 
@@ -262,6 +267,8 @@ def holds(rule: Rule, values: Values, tolerance: float = 0.0) -> tuple[bool, flo
     Equality comparisons accept a difference up to ``tolerance`` (and floating-point noise).
     """
     left, right = evaluate(rule.left, values), evaluate(rule.right, values)
+    if not (math.isfinite(left) and math.isfinite(right)):
+        raise NotFinite(rule.text)
     slack = max(tolerance, 1e-9 * max(1.0, abs(left), abs(right)))
     if rule.comparator == "==":
         return abs(left - right) <= slack, left, right

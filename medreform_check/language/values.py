@@ -15,6 +15,12 @@ from medreform_check.vocabulary import Message
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# Forms YAML 1.1 reads as numbers and people do not mean as such (the YAML reader keeps them
+# as text): each refused with a message that says what is wrong with it.
+_HEXADECIMAL = re.compile(r"^([+-]?)0[xX]([0-9a-fA-F_]+)$")
+_UNDERSCORES = re.compile(r"^[+-]?[0-9][0-9_]*(?:\.[0-9_]*)?$")
+_COLONS = re.compile(r"^[+-]?[0-9]+(?::[0-9]+(?:\.[0-9]*)?)+$")
+_YAML_SPECIAL = re.compile(r"^[+-]?\.(?:inf|Inf|INF|nan|NaN|NAN)$")
 
 _TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "完成", "已完成"})
 _FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "未完成"})
@@ -68,6 +74,7 @@ def parse_number(raw: object, unit: str | None = None) -> float:
             raise ParseError(Message("number.int_too_large")) from None
     if not isinstance(raw, str):
         raise ParseError(Message("number.expected"))
+    _refuse_yaml_forms(raw)
     digits, written_unit = split_unit(raw)
     if written_unit and written_unit != unit:
         expected = (
@@ -87,6 +94,22 @@ def parse_number(raw: object, unit: str | None = None) -> float:
     if not math.isfinite(number):  # digits only: too many of them for a float
         raise ParseError(Message("number.too_large", {"raw": shown(raw)}))
     return number
+
+
+def _refuse_yaml_forms(raw: str) -> None:
+    text = normalise(raw)
+    if _YAML_SPECIAL.match(text):
+        raise ParseError(Message("number.not_finite", {"number": shown(raw)}))
+    hexadecimal = _HEXADECIMAL.match(text)
+    if hexadecimal and hexadecimal.group(2).replace("_", ""):
+        sign, digits = hexadecimal.groups()
+        value = f"{sign}{int(digits.replace('_', ''), 16)}"
+        raise ParseError(Message("number.hexadecimal", {"raw": shown(raw), "value": value}))
+    if "_" in text and _UNDERSCORES.match(text):
+        value = text.replace("_", "")
+        raise ParseError(Message("number.underscores", {"raw": shown(raw), "value": value}))
+    if _COLONS.match(text):
+        raise ParseError(Message("number.colons", {"raw": shown(raw)}))
 
 
 def parse_done(raw: object) -> bool:

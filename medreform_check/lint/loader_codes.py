@@ -231,4 +231,13 @@ LOADER_CODES: tuple[FindingCode, ...] = (
         Example: 县域内就诊率 82% reported with 412 of 500 visits (82.4% agrees; 85% would not)""",
         scope="submission",
     ),
+    loader_code(
+        "too-many-instances",
+        E,
+        """A task with more instances than one task may have (1,200), plans with more than one
+        run evaluates (50,000), or a plan owing more than 100,000 periodic reports: a
+        recurring task over centuries would take gigabytes.
+        Example: `every: month` in a plan whose period runs from 1900 to 2200""",
+        scope="plan",
+    ),
 )

@@ -39,7 +39,16 @@ class FindingCode:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0]
+        """The first paragraph, whole: a sentence may run over several lines of the
+        docstring, and SARIF viewers show this text on its own."""
+        paragraph = self.doc.strip().split("\n\n")[0].split("Example:")[0]
+        return " ".join(paragraph.split())
+
+    @property
+    def name(self) -> str:
+        """The code as a readable name, ``unknown-unit`` → ``UnknownUnit`` (SARIF wants a
+        name different from the id)."""
+        return "".join(part.capitalize() for part in self.code.split("-"))
 
     @property
     def example(self) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from medreform_check.errors import Severity
-from medreform_check.language.expressions import Ref, ZeroDivision, holds
+from medreform_check.language.expressions import NotFinite, Ref, ZeroDivision, holds
 from medreform_check.loading.checks import Check
 from medreform_check.model import Observation, RowIssue, Submissions, Value
 from medreform_check.vocabulary import Message, format_number
@@ -50,6 +50,12 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
                 skipped = {"check": check.id, "day": day.isoformat(), "divisor": str(divisor)}
                 reason = Message("check.zero_divisor", skipped)
                 submissions.warnings.append(RowIssue(row.at, unit, reason, "row-check-warning"))
+                continue
+            except NotFinite:
+                skipped = {"check": check.id, "day": day.isoformat()}
+                reason = Message("check.not_finite", skipped)
+                warning = RowIssue(involved[-1].at, unit, reason, "row-check-warning")
+                submissions.warnings.append(warning)
                 continue
             if ok:
                 continue

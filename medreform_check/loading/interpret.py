@@ -21,6 +21,7 @@ from medreform_check.language.values import (
     parse_number,
     shown,
 )
+from medreform_check.limits import MAX_VALUE
 from medreform_check.loading.readers import (
     CleanRows,
     RawRow,
@@ -196,6 +197,9 @@ class RowInterpreter:
                 number = parse_number(raw, indicator.unit or None)
         except ParseError as exc:
             raise _Rejected("row-value", _field("value", exc), row.where("value")) from None
+        if abs(number) > MAX_VALUE:  # sums of such values could overflow to infinity
+            reason = Message("number.over_limit", {"raw": shown(raw), "limit": "10^15"})
+            raise _Rejected("row-value", _field("value", ParseError(reason)), row.where("value"))
         low, high = indicator.bounds
         if (low is not None and number < low) or (high is not None and number > high):
             outside = {

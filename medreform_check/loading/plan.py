@@ -12,9 +12,10 @@ from medreform_check.language.periods import parse_date, parse_deadline
 from medreform_check.language.targets import Target, TargetError, parse_target
 from medreform_check.language.values import parse_number
 from medreform_check.loading.catalogue import indicators_from
+from medreform_check.loading.partial import UsablePart, usable_part
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
 from medreform_check.model import Baseline, Plan, Reporting, Stage, Task, Unit, Waiver
-from medreform_check.schemas.validation import check_document
+from medreform_check.schemas.validation import check_document, violations
 
 T = TypeVar("T")
 Keys = tuple[Any, ...]
@@ -29,9 +30,12 @@ def _names(raw: object) -> tuple[str, ...]:
 class _PlanBuilder:
     """Turns a schema-valid plan document into a ``Plan``, recording each bad value."""
 
-    def __init__(self, doc: YamlDocument, findings: list[Finding]) -> None:
+    def __init__(
+        self, doc: YamlDocument, findings: list[Finding], part: UsablePart | None = None
+    ) -> None:
         self.doc = doc
         self.findings = findings
+        self.part = part or UsablePart(doc.data)
 
     def problem(
         self, keys: Keys, code: str, message: str, severity: Severity = Severity.ERROR
@@ -85,6 +89,8 @@ class _PlanBuilder:
     def units(self, raw: list[Mapping[str, Any]]) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         for i, spec in enumerate(raw):
+            if i in self.part.skipped_units:
+                continue
             ident = spec["id"]
             if ident in units:
                 first = units[ident].at.line
@@ -152,6 +158,8 @@ class _PlanBuilder:
         tasks = []
         seen: dict[str, Location] = {}
         for i, spec in enumerate(raw):
+            if i in self.part.skipped_tasks:
+                continue
             ident = spec["id"]
             if ident in seen:
                 first = seen[ident].line
@@ -166,7 +174,7 @@ class _PlanBuilder:
         return tuple(tasks)
 
     def build(self) -> Plan | None:
-        data = self.doc.data
+        data = self.part.data
         head = data["plan"]
         reporting = head.get("reporting")
         start = self.day(("plan", "period", "start"), head["period"]["start"])
@@ -198,14 +206,21 @@ class _PlanBuilder:
 
 
 def plan_from(doc: YamlDocument) -> tuple[Plan | None, list[Finding]]:
-    """The plan in ``doc`` and every finding about it; None when its shape is wrong."""
+    """The plan in ``doc`` and every finding about it.
+
+    With schema errors, the plan is built from what they leave usable (``usable_part``), so
+    the rest of it is still checked; the errors are among the findings, so no command uses
+    such a plan for an audit. None when nothing usable is left or the file did not load.
+    """
     findings = list(doc.findings)
-    if doc.data is None:
+    if doc.data is None or not doc.ok:
         return None, findings
-    findings += check_document(doc, "plan")
-    if any(f.is_error for f in findings):
+    found = violations(doc.data, "plan")
+    findings += check_document(doc, "plan", found)
+    part = usable_part(doc.data, "plan", found) if found else None
+    if found and part is None:
         return None, findings
-    return _PlanBuilder(doc, findings).build(), findings
+    return _PlanBuilder(doc, findings, part).build(), findings
 
 
 def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:

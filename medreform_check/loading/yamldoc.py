@@ -11,6 +11,7 @@ line and column of every key and value kept for error messages.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,7 @@ class _Marks:
     start: Position
     keys: dict[Any, Position] = field(default_factory=dict)
     values: dict[Any, Position] = field(default_factory=dict)
+    merged: set[Any] = field(default_factory=set)  # keys a `<<:` merge brought in
 
 
 @dataclass
@@ -66,14 +68,22 @@ class YamlDocument:
     def ok(self) -> bool:
         return not any(f.is_error for f in self.findings)
 
-    def _walk(self, keys: Sequence[Any]) -> tuple[Position, _Marks | None, Any]:
-        position, obj, parent = self._root, self.data, None
+    def _walk(self, keys: Sequence[Any]) -> tuple[Position, bool, Any]:
+        """The position of the value at ``keys``, whether the walk got there, and the value.
+
+        A value that an alias (``*name``) or a merge (``<<:``) repeats is located at the
+        alias, not inside the anchor it copies: the walk stops there, so a duplicate id made
+        by ``- *task`` is reported where the copy is made."""
+        position, obj = self._root, self.data
         for key in keys:
             marks = self._marks.get(id(obj))
             if marks is None or key not in marks.values:
-                break
-            parent, position, obj = marks, marks.values[key], obj[key]
-        return position, parent, obj
+                return position, False, obj
+            position, obj = marks.values[key], obj[key]
+            child = self._marks.get(id(obj)) if isinstance(obj, (dict, list)) else None
+            if child is not None and child.start != position:
+                return position, False, obj  # reached through an alias
+        return position, True, obj
 
     def locate(self, keys: Sequence[Any] = ()) -> Location:
         """The position of the value at ``keys`` (or of the deepest ancestor that exists)."""
@@ -84,7 +94,10 @@ class YamlDocument:
         """The position of the last key in ``keys`` itself, for messages about the key."""
         if not keys:
             return self.locate(keys)
-        marks = self._marks.get(id(self._walk(keys[:-1])[2]))
+        position, reached, parent = self._walk(keys[:-1])
+        if not reached:
+            return Location(self.path, position[0] + 1, position[1] + 1)
+        marks = self._marks.get(id(parent))
         if marks is not None and keys[-1] in marks.keys:
             line, col = marks.keys[keys[-1]]
             return Location(self.path, line + 1, col + 1)
@@ -122,16 +135,9 @@ class _Builder:
             return event.value  # dates stay text: our own parsers read every date form
         if tag == "tag:yaml.org,2002:null":
             return None
-        node = yaml.ScalarNode(tag, event.value)
-        try:
-            if tag == "tag:yaml.org,2002:bool":
-                return self.constructor.construct_yaml_bool(node)
-            if tag == "tag:yaml.org,2002:int":
-                return self.constructor.construct_yaml_int(node)
-            return self.constructor.construct_yaml_float(node)
-        except (ValueError, OverflowError):
-            self.error(_pos(event), f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}")
-            return event.value
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return _number(event.value)
+        return self.constructor.construct_yaml_bool(yaml.ScalarNode(tag, event.value))
 
     def count(self, size: int, position: Position) -> bool:
         self.expanded += size
@@ -143,6 +149,23 @@ class _Builder:
             )
             return False
         return True
+
+
+# A number as people write it: decimal digits, a point, an exponent. YAML 1.1 reads more as
+# numbers — 075 as octal 61, 0x1F as 31, 1_000 as 1000, 1:10 as 70 (base 60) — none of which
+# an office means; those stay text, for the value parsers to read as written or refuse.
+_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def _number(text: str) -> Any:
+    """``075`` is 75; a decimal number is its value; anything else YAML 1.1 calls a number
+    (octal, hexadecimal, underscores, base 60, ``.inf``, ``.nan``) stays the text it is."""
+    if _DECIMAL_INT.fullmatch(text):
+        return int(text, 10)
+    if _DECIMAL_FLOAT.fullmatch(text):
+        return float(text)  # 1e400 is inf: the number parsers refuse what is not finite
+    return text
 
 
 def _pos(event: Any) -> Position:
@@ -198,8 +221,11 @@ def _attach(builder: _Builder, frame: _Frame, value: Any, position: Position, si
                 if k not in container:
                     container[k] = v
                     marks.values[k], marks.keys[k] = position, key_position
+                    marks.merged.add(k)
         return
-    if key in container:
+    if key in marks.merged:  # a key of the mapping's own overrides what a merge brought in
+        marks.merged.discard(key)
+    elif key in container:
         first = marks.keys[key]
         builder.error(
             key_position,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -25,8 +26,12 @@ def completion_text(report: Report, lang: str) -> str:
     )
 
 
-def json_number(value: float) -> int | float:
-    """Floating-point noise removed (3.2000000000000003 → 3.2); whole numbers as integers."""
+def json_number(value: float) -> int | float | None:
+    """Floating-point noise removed (3.2000000000000003 → 3.2); whole numbers as integers;
+    null for what JSON cannot hold (infinity, NaN — never a value we accept, but a report
+    is written whatever happens)."""
+    if not math.isfinite(value):
+        return None
     rounded = round(value, 10)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
 

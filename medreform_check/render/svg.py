@@ -13,8 +13,11 @@ from datetime import date
 from html import escape
 
 from medreform_check.language.targets import COMPARISON_OPS, Target
+from medreform_check.vocabulary import format_number
 
 INK = "#1f2933"
+# Text inside charts: 11 px, so that printed at 85 % (the A4 layout) it is still 7 pt.
+LABEL_PX = 11
 TRACK = "#e6e9ed"
 PART_FILLS = ("#274c77", "#6096ba", "#a3cef1", "#8b8c89", "#cfd2cd")
 
@@ -54,18 +57,27 @@ def progress_bar(fraction: float | None, fill: str, label: str, width: int = 160
 
 
 def _domain(values: Sequence[float], percent: bool) -> tuple[float, float]:
-    """From zero (or the smallest value, when negative) to the largest, with room at the
-    ends so a target tick there stays visible; percentages run over their natural 0–100."""
-    low, high = min(0.0, *values), max(0.0, *values)
-    if percent and low == 0 and high <= 100:
-        return 0.0, 100.0
-    room = (high - low) * 0.12 or 1.0
-    return (low - room if low < 0 else low), high + room
+    """The axis of a meter: always through zero, so a bar's length is its value.
+
+    Percentages run over their natural 0–100 (and beyond, when a value does). When values
+    fall below zero, the positive side is at least as long as the negative one: −2.8 against
+    a target of 0 is a short bar to the left of a zero line in the middle, never a bar across
+    the whole track that would read as almost met. Room is left at both ends so a target
+    tick there stays visible.
+    """
+    below, above = -min(0.0, *values), max(0.0, *values)
+    if percent:
+        above = max(above, 100.0)
+    elif below:
+        above = max(above, below)
+    room = (above + below) * 0.06 or 1.0
+    return -(below + room) if below else 0.0, above + (0.0 if percent and above == 100 else room)
 
 
 def meter(actual: float, target: Target, fill: str, label: str, percent: bool) -> str:
-    """The actual value against the target: a bar from zero to the value; the target a
-    black tick, or for ``between`` a grey band edged by two ticks."""
+    """The actual value against the target: a bar from zero to the value (to the left of
+    the zero line when negative); the target a black tick, or for ``between`` a grey band
+    edged by two ticks."""
     width, height, pad = 150, 16, 2
     marks = target_marks(target)
     low, high = _domain((actual, *marks), percent)
@@ -81,11 +93,17 @@ def meter(actual: float, target: Target, fill: str, label: str, percent: bool) -
             f'<rect x="{_n(left)}" y="1" width="{_n(right - left)}" height="14" fill="#c5cbd3"/>'
         )
     body += (
-        f'<rect x="{_n(start)}" y="4" width="{_n(max(end - start, 1))}" height="8" fill="{fill}"/>'
+        f'<rect class="bar" x="{_n(start)}" y="4" width="{_n(max(end - start, 1))}" height="8" '
+        f'fill="{fill}"/>'
     )
+    if low < 0:  # the zero line, so a negative bar reads as below zero
+        body += (
+            f'<line class="zero" x1="{_n(x(0.0))}" x2="{_n(x(0.0))}" y1="2" y2="{height - 2}" '
+            f'stroke="{INK}" stroke-width="1"/>'
+        )
     for mark in marks:
         body += (
-            f'<line x1="{_n(x(mark))}" x2="{_n(x(mark))}" y1="0" y2="{height}" '
+            f'<line class="target" x1="{_n(x(mark))}" x2="{_n(x(mark))}" y1="0" y2="{height}" '
             f'stroke="{INK}" stroke-width="2"/>'
         )
     return _svg(width, height, label, body)
@@ -93,7 +111,7 @@ def meter(actual: float, target: Target, fill: str, label: str, percent: bool) -
 
 def composition(actual: Mapping[str, float], target: Target, label: str) -> str:
     """Two stacked bars, the reported structure above the target's, shares in each part."""
-    width, row = 150, 13
+    width, row = 150, 16
     bars = [tuple(actual.values()), target.parts]
     body = ""
     for k, parts in enumerate(bars):
@@ -109,8 +127,8 @@ def composition(actual: Mapping[str, float], target: Target, label: str) -> str:
             if share * width >= 22:
                 colour = "#fff" if j < 2 else INK
                 body += (
-                    f'<text x="{_n(x + 2)}" y="{y + 10}" font-size="9" fill="{colour}">'
-                    f"{share * 100:.0f}</text>"
+                    f'<text x="{_n(x + 2)}" y="{y + 12}" font-size="{LABEL_PX}" '
+                    f'fill="{colour}">{share * 100:.0f}</text>'
                 )
             x += share * width
     return _svg(width, 2 * row + 3, label, body)
@@ -120,18 +138,21 @@ def sparkline(
     points: Sequence[tuple[date, float]], target: Target | None, deadline: date, label: str
 ) -> str:
     """The reported values over time, with the target as a dashed line and the deadline as a
-    dotted one; the time axis runs to the deadline, so the space left shows the time left."""
-    width, height, pad = 150, 40, 4
+    dotted one; the time axis runs to the deadline, so the space left shows the time left.
+    The highest and lowest of the values and the target are written at the right, level
+    with where they are drawn, so the line reads without its tooltip."""
+    width, height, pad, labels = 160, 44, 6, 40
+    plot = width - labels
     start = points[0][0]
     span = max((max(points[-1][0], deadline) - start).days, 1)
     marks = target_marks(target)
     values = [v for _, v in points] + list(marks)
-    low, high = min(values), max(values)
-    margin = (high - low) * 0.12 or max(abs(high) * 0.1, 1.0)
-    low, high = low - margin, high + margin
+    top, bottom = max(values), min(values)
+    margin = (top - bottom) * 0.12 or max(abs(top) * 0.1, 1.0)
+    low, high = bottom - margin, top + margin
 
     def x(day: date) -> float:
-        return pad + (day - start).days / span * (width - 2 * pad)
+        return pad + (day - start).days / span * (plot - 2 * pad)
 
     def y(value: float) -> float:
         return height - pad - (value - low) / (high - low) * (height - 2 * pad)
@@ -144,7 +165,7 @@ def sparkline(
         )
     for mark in marks:
         body += (
-            f'<line x1="0" x2="{width}" y1="{_n(y(mark))}" y2="{_n(y(mark))}" '
+            f'<line x1="0" x2="{plot}" y1="{_n(y(mark))}" y2="{_n(y(mark))}" '
             f'stroke="{INK}" stroke-dasharray="4 2"/>'
         )
     coords = [(x(day), y(value)) for day, value in points]
@@ -153,4 +174,11 @@ def sparkline(
         body += f'<polyline points="{path}" fill="none" stroke="#274c77" stroke-width="1.5"/>'
     for cx, cy in coords:
         body += f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="2" fill="#274c77"/>'
+    extremes = (top,) if top == bottom else (top, bottom)
+    for value in extremes:
+        baseline = min(max(y(value) + LABEL_PX * 0.35, LABEL_PX), height - 1)
+        body += (
+            f'<text class="value" x="{plot + 3}" y="{_n(baseline)}" '
+            f'font-size="{LABEL_PX}" fill="{INK}">{escape(format_number(value))}</text>'
+        )
     return _svg(width, height, label, body)

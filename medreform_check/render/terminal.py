@@ -9,6 +9,15 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 
 from medreform_check.render import RenderOptions
+from medreform_check.vocabulary import escape_controls
+
+
+def safe(text: str) -> str:
+    """Text from input as a terminal may show it: ESC, BEL, CR, a bidirectional override or a
+    line break written out (``\\x1b``, ``\\n``), so no title recolours the terminal, rewrites
+    a line, or — printed in a CI log — starts a line that forges a workflow command. Rich
+    drops some of these (BEL, CR) but passes ESC and the overrides straight through."""
+    return escape_controls(text)
 
 
 def titled_table(title: str, expand: bool = False) -> Table:

@@ -13,6 +13,15 @@ from typing import Any
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("plan", "submission", "indicators", "checks")
 
+
+def _either(*types: str, **annotations: Any) -> dict[str, Any]:
+    """A value of any of ``types``: ``anyOf`` one-type branches rather than a ``type`` list,
+    which ajv's strict mode flags (strictTypes). ``annotations`` (a ``description`` that
+    completes "expected …", ``examples``) go on the node, where editors and our messages
+    find them."""
+    return {"anyOf": [{"type": t} for t in types], **annotations}
+
+
 _ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _ID: dict[str, Any] = {
     "type": "string",
@@ -25,16 +34,18 @@ _DATE: dict[str, Any] = {
     "description": "a date such as 2024-05-31",
     "examples": ["2024-05-31", "2024/5/31", "2024年5月31日"],
 }
-_DEADLINE: dict[str, Any] = {
-    "type": ["string", "integer"],
-    "description": "a deadline such as 2024-05-31, 2024-Q2, 2024 or 2023年底",
-    "examples": ["2024-05-31", "2024-05", "2024-Q2", "2024-H1", 2024, "2023年底", "2024年5月底前"],
-}
-_PERIOD: dict[str, Any] = {
-    "type": ["string", "integer"],
-    "description": "a period such as 2024-Q2, 2024-H1, 2024 or 2024-06",
-    "examples": ["2024-Q2", "2024-H1", 2024, "2024-06", "2024年第二季度"],
-}
+_DEADLINE: dict[str, Any] = _either(
+    "string",
+    "integer",
+    description="a deadline such as 2024-05-31, 2024-Q2, 2024 or 2023年底",
+    examples=["2024-05-31", "2024-05", "2024-Q2", "2024-H1", 2024, "2023年底", "2024年5月底前"],
+)
+_PERIOD: dict[str, Any] = _either(
+    "string",
+    "integer",
+    description="a period such as 2024-Q2, 2024-H1, 2024 or 2024-06",
+    examples=["2024-Q2", "2024-H1", 2024, "2024-06", "2024年第二季度"],
+)
 # Finite and well inside what a float holds exactly: a 400-digit integer is a typing
 # mistake, not a bound, and must not overflow the arithmetic that uses it.
 _NUMBER: dict[str, Any] = {
@@ -63,7 +74,9 @@ _TARGET: dict[str, Any] = {
                 "op": {
                     "enum": [">=", ">", "<=", "<", "==", "between", "increase", "decrease", "ratio"]
                 },
-                "value": {"type": ["number", "string", "array"]},
+                "value": _either(
+                    "number", "string", "array", description="a number, text or a list of numbers"
+                ),
                 "tolerance": {**_NUMBER, "minimum": 0},
             },
         },
@@ -140,7 +153,10 @@ TASK: dict[str, Any] = {
             "type": "object",
             "required": ["value", "as_of"],
             "additionalProperties": False,
-            "properties": {"value": {"type": ["number", "string"]}, "as_of": _DATE},
+            "properties": {
+                "value": _either("number", "string", description="a number such as 70 or 70%"),
+                "as_of": _DATE,
+            },
             "description": "the value the pace (序时进度) starts from, and its date",
         },
         "indicator": _ID,
@@ -230,7 +246,9 @@ PLAN: dict[str, Any] = {
 }
 
 # A row left blank (a template nobody filled in) holds nulls: nothing reported, nothing wrong.
-_BLANK_DATE: dict[str, Any] = {**_DATE, "type": ["string", "null"]}
+_BLANK_DATE: dict[str, Any] = _either(
+    "string", "null", description=_DATE["description"], examples=_DATE["examples"]
+)
 SUBMISSION_ROW: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -239,13 +257,21 @@ SUBMISSION_ROW: dict[str, Any] = {
         "period": _PERIOD,
         "indicator": {"type": "string"},
         "task": {"type": "string"},
-        "value": {"type": ["number", "string", "object", "null"]},
-        "done": {"type": ["boolean", "string", "integer", "null"]},
+        "value": _either(
+            "number",
+            "string",
+            "object",
+            "null",
+            description="a number such as 3 or 85.3%, or a composition such as 41.2:33.5:25.3",
+        ),
+        "done": _either(
+            "boolean", "string", "integer", "null", description="yes or no (是/否, true/false)"
+        ),
         "completed_on": _BLANK_DATE,
         "as_of": _BLANK_DATE,
         "submitted": _BLANK_DATE,
-        "evidence": {"type": ["string", "number", "null"]},
-        "note": {"type": ["string", "number", "null"]},
+        "evidence": _either("string", "number", "null", description="text"),
+        "note": _either("string", "number", "null", description="text"),
     },
 }
 
@@ -260,7 +286,7 @@ SUBMISSION: dict[str, Any] = {
         "unit": {"type": "string"},
         "period": _PERIOD,
         "submitted": _BLANK_DATE,
-        "note": {"type": ["string", "null"]},
+        "note": _either("string", "null", description="text"),
         "values": {"type": "array", "items": SUBMISSION_ROW},
     },
 }

@@ -151,10 +151,13 @@ def locate_violation(doc: YamlDocument, violation: Violation) -> Location:
     return doc.locate_key(violation.path) if violation.about_key else doc.locate(violation.path)
 
 
-def check_document(doc: YamlDocument, kind: str) -> list[Finding]:
-    """Validate a loaded YAML document, locating each finding in the file."""
+def check_document(
+    doc: YamlDocument, kind: str, found: list[Violation] | None = None
+) -> list[Finding]:
+    """Validate a loaded YAML document (or take its violations, already ``found``),
+    locating each finding in the file."""
+    found = violations(doc.data, kind) if found is None else found
     findings = [
-        Finding("schema", Severity.ERROR, locate_violation(doc, v), v.message)
-        for v in violations(doc.data, kind)
+        Finding("schema", Severity.ERROR, locate_violation(doc, v), v.message) for v in found
     ]
     return sorted(findings, key=lambda f: (f.where.line or 0, f.where.col or 0))

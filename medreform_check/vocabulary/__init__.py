@@ -15,6 +15,7 @@ from typing import Any
 
 from medreform_check.vocabulary import words, words_calendar, words_units
 from medreform_check.vocabulary.formatting import (
+    escape_controls,
     format_date,
     format_number,
     format_range,
@@ -47,6 +48,7 @@ __all__ = [
     "LANGS",
     "Message",
     "default_lang",
+    "escape_controls",
     "field_name",
     "format_date",
     "format_number",

@@ -266,7 +266,32 @@ _RATIOS: Mapping[str, Mapping[str, Wording]] = {
     },
 }
 
+# --- issue 13 (outputs branch): numbers as YAML 1.1 would read them, non-finite results ----
+_WRITTEN_FORMS: Mapping[str, Mapping[str, Wording]] = {
+    "number.hexadecimal": {
+        "en": "{raw} is not a number: hexadecimal is not read (write {value})",
+        "zh": "{raw}不是数字：不读十六进制（请写{value}）",
+    },
+    "number.underscores": {
+        "en": "{raw} is not a number: write it without '_' ({value})",
+        "zh": "{raw}不是数字：请去掉“_”（{value}）",
+    },
+    "number.colons": {
+        "en": "{raw} is not a number (colons separate the parts of a composition, as in 50:30:20)",
+        "zh": "{raw}不是数字（冒号用于分隔结构比例的各部分，如50:30:20）",
+    },
+    "number.over_limit": {
+        "en": "{raw} is too large a number (the limit is {limit} either side of zero)",
+        "zh": "{raw}数值过大（绝对值上限为{limit}）",
+    },
+    "check.not_finite": {
+        "en": "check '{check}' skipped for {day}: its result is not a finite number",
+        "zh": "检查“{check}”在{day}未执行：结果不是有限数值",
+    },
+}
+
 MESSAGES: Mapping[str, Mapping[str, Wording]] = {
+    **_WRITTEN_FORMS,
     **_FIELDS,
     **_PARSING,
     **_ROWS,

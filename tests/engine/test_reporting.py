@@ -154,3 +154,25 @@ def test_without_plan_reporting_nobody_owes_reports() -> None:
     )
     assert reporting_duties(the_plan) == []
     assert reporting_entries(the_plan, [], d("2025-01-20")) == []
+
+
+def test_the_reports_a_plan_owes_are_counted_at_each_units_frequency() -> None:
+    from medreform_check.engine.reporting import count_reports
+
+    units = {
+        "a": Unit("a", "A"),  # owner: quarterly, 4 in 2024
+        "b": Unit("b", "B", reports=False),  # none
+        "c": Unit("c", "C", reports="year"),  # 1
+        "d": Unit("d", "D", reports="month"),  # owns nothing but must report: 12
+    }
+    the_plan = dataclasses.replace(
+        plan(
+            task(deadline="2024-12-31", owners=("a", "b", "c")),
+            reporting=Reporting("quarter", 15),
+            start="2024-01-01",
+            end="2024-12-31",
+        ),
+        units=units,
+    )
+    assert count_reports(the_plan) == 4 + 0 + 1 + 12
+    assert count_reports(the_plan, cap=10) > 10  # counting stops once past the cap

@@ -113,6 +113,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
     ),
     "duplicate-id": ({"p.yaml": plan(OK_TASK + OK_TASK)}, ("p.yaml", 11, "ok")),
     "unknown-kind": ({"x.yaml": "schema_version: 1\nthings: []\n"}, ("x.yaml", 1, 1)),
+    # 301 years of months is 3,612 instances, over the 1,200 one task may have
+    "too-many-instances": (
+        {
+            "p.yaml": plan("  - {id: t, title: T, lead: bureau, every: month}\n").replace(
+                "{start: 2023-01-01, end: 2025-12-31}", "{start: 1900-01-01, end: 2200-12-31}"
+            )
+        },
+        ("p.yaml", 10, 5),
+    ),
     "unknown-unit": (
         {"p.yaml": plan("  - {id: t, title: T, owners: [hospitl], deadline: 2024}\n")},
         ("p.yaml", 10, "hospitl"),

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from medreform_check.render import RenderOptions, renderer
+from medreform_check.render.audit.csv_ import COLUMNS
 from medreform_check.render.csv_ import safe_cell
 
 from helpers import demo_audit, obs, plan, run, task
@@ -90,6 +91,52 @@ def test_audit_xlsx_has_fills_and_never_a_formula() -> None:
     assert results.freeze_panes == "A2" and results.auto_filter.ref.startswith("A1:")
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_xlsx_dates_are_date_cells_numbers_numbers_and_words_the_readers(lang: str) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    results, summary, *_ = load_workbook(io.BytesIO(demo_audit("xlsx", lang))).worksheets
+    assert (results.title, summary.title) == (
+        ("Results", "Summary") if lang == "en" else ("结果", "汇总")
+    )
+    head = [c.value for c in results[1]]
+    if lang == "zh":  # headings in Chinese, none of them an English id
+        assert head[:3] == ["方案", "任务编号", "任务"]
+        assert not any(h.isascii() for h in head)
+    column = {name: k for k, name in enumerate(COLUMNS)}
+    rows = list(results.iter_rows(min_row=2))
+    assert len(rows) == 102
+    for row in rows:
+        deadline = row[column["deadline"]]
+        assert isinstance(deadline.value, datetime) and deadline.is_date
+        assert deadline.number_format == "yyyy-mm-dd"
+        done_on = row[column["completed_on"]]
+        assert done_on.value is None or (done_on.is_date and done_on.number_format == "yyyy-mm-dd")
+        actual = row[column["actual"]].value
+        assert actual is None or isinstance(actual, (bool, int, float)) or ":" in actual
+    completed = [r[column["completed_on"]].value for r in rows if r[column["completed_on"]].value]
+    assert completed  # the demo has met-late instances: the column is exercised
+    # The as-of date is a date cell of its own beside the summary's title.
+    assert summary.cell(1, 2).is_date and summary.cell(1, 2).value == datetime(2024, 6, 30)
+    targets = {r[column["task"]].value: r[column["target"]].value for r in rows}
+    assert targets["emr-level"] == (">= 3" if lang == "en" else "不低于3级")
+
+
+def test_a_control_character_from_input_is_spelt_out_not_a_crash() -> None:
+    from openpyxl import load_workbook
+
+    report = run(
+        plan(task("t", title="bell\x07 esc\x1b[31m", deadline="2024-03-31")), [], "2024-06-30"
+    )
+    data = renderer("audit", "xlsx")(report, RenderOptions())
+    assert isinstance(data, bytes)
+    results = load_workbook(io.BytesIO(data)).worksheets[0]
+    title_col = [c.value for c in results[1]].index("title") + 1
+    assert results.cell(2, title_col).value == "bell\\x07 esc\\x1b[31m"
+
+
 def test_the_xlsx_summary_sheet_has_rates_by_lead_section_and_unit() -> None:
     from openpyxl import load_workbook
 
@@ -141,7 +188,7 @@ def test_every_format_carries_the_json_verdicts(demo_json: dict[str, Any]) -> No
     head = [c.value for c in sheet[1]]
     cols = [head.index(k) for k in ("task", "period", "deadline", "status")]
     found = [
-        (row[cols[0]], row[cols[1]] or row[cols[2]], row[cols[3]])
+        (row[cols[0]], row[cols[1]] or row[cols[2]].date().isoformat(), row[cols[3]])
         for row in sheet.iter_rows(min_row=2, values_only=True)
     ]
     assert found == expected

@@ -181,16 +181,20 @@ def test_milestones_show_each_completion_and_its_evidence() -> None:
 
 def test_a_trend_line_is_drawn_where_there_is_history_and_only_there() -> None:
     doc = parse(html_of(sample_report()))
-    # level 2 on 2023-06-30 and 3 on 2023-12-31, target 3, deadline 2023-12-31: the x axis
-    # runs 4 → 146 over the 184 days; y spans 2 – 0.12 to 3 + 0.12 over 36 → 4, so
-    # y(2) = 36 − 0.12/1.24·32 = 32.9 and y(3) = 36 − 1.12/1.24·32 = 7.1.
+    # level 2 on 2023-06-30 and 3 on 2023-12-31, target 3, deadline 2023-12-31: the plot is
+    # the left 120 of 160 px, its x axis 6 → 114 over the 184 days; y spans 2 − 0.12 to
+    # 3 + 0.12 over 38 → 6, so y(2) = 38 − 0.12/1.24·32 = 34.9 and y(3) = 38 − 1.12/1.24·32 = 9.1.
     trend = cells(row(doc, "level-up"))[4]
     (svg,) = trend.all("svg")
     (line,) = svg.all("polyline")
-    assert line.attrs["points"] == "4,32.9 146,7.1"
+    assert line.attrs["points"] == "6,34.9 114,9.1"
     dashed = [ln.attrs for ln in svg.all("line")]
-    assert {"x1": "146", "x2": "146"}.items() <= dashed[0].items()  # the deadline
-    assert dashed[1]["y1"] == dashed[1]["y2"] == "7.1"  # the target, through the last point
+    assert {"x1": "114", "x2": "114"}.items() <= dashed[0].items()  # the deadline
+    assert dashed[1]["y1"] == dashed[1]["y2"] == "9.1"  # the target, through the last point
+    # The highest and lowest values are written at the right, level with their lines (the
+    # baseline 0.35 of the 11 px font below): 9.1 + 3.85 = 12.95 and 34.9 + 3.85 = 38.75.
+    labels = [(t.text(), t.attrs["x"], t.attrs["y"]) for t in svg.all("text")]
+    assert labels == [("3", "123", "12.95"), ("2", "123", "38.75")]
     assert "2023-06-30 2; 2023-12-31 3" in svg.all("title")[0].text()
     one_point = cells(row(doc, "rate-up"))[4].all("svg")[0]
     assert not one_point.all("polyline") and len(one_point.all("circle")) == 1
@@ -206,6 +210,29 @@ def test_the_actual_is_drawn_against_the_target() -> None:
     (tick,) = svg.all("line")
     assert tick.attrs["x1"] == tick.attrs["x2"] == "118.8"
     assert svg.attrs["aria-label"] == "actual 50%, target >= 80"
+
+
+def test_a_negative_value_is_a_short_bar_left_of_zero() -> None:
+    from medreform_check.language.targets import parse_target
+    from medreform_check.render.svg import meter
+
+    # −2.8 % against >= 0 on a percent scale: the axis runs −(2.8 + 6.168) to 100, the room
+    # being 6 % of the 102.8 points spanned; 146 px over 108.968 points puts zero at
+    # x = 2 + 8.968/108.968·146 = 14.02 and −2.8 at 2 + 6.168/108.968·146 = 10.26 — a 3.75 px
+    # bar ending at the zero line, not a bar across the track that would read as almost met.
+    svg = parse(meter(-2.8, parse_target(">= 0"), "#a15c00", "label", percent=True))
+    (bar,) = svg.all("rect", class_="bar")
+    assert (bar.attrs["x"], bar.attrs["width"]) == ("10.26", "3.75")
+    (zero,) = svg.all("line", class_="zero")
+    (target,) = svg.all("line", class_="target")
+    assert zero.attrs["x1"] == target.attrs["x1"] == "14.02"
+    # Not a percentage: the positive side is as long as the negative, zero in the middle.
+    svg = parse(meter(-2.8, parse_target(">= 0"), "#a15c00", "label", percent=False))
+    (bar,) = svg.all("rect", class_="bar")
+    (zero,) = svg.all("line", class_="zero")
+    # ±(2.8 + 0.336): zero at 2 + 146/2 = 75
+    assert zero.attrs["x1"] == "75"
+    assert float(bar.attrs["x"]) + float(bar.attrs["width"]) == pytest.approx(75)
 
 
 HOSTILE = "</td><script>alert(1)</script>"

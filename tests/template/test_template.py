@@ -255,3 +255,32 @@ def test_a_pooled_rate_asks_for_its_numerator_and_denominator_once() -> None:
         ("local", (rate, "numerator")),
         ("visits", (rate, "denominator")),
     ]
+
+
+def test_xlsx_as_of_is_a_date_cell_and_text_stays_text() -> None:
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from medreform_check.model import Unit
+    from medreform_check.render import RenderOptions, renderer
+
+    monthly = task("monthly", indicator="meetings", target=">= 1", every="month", owners=("a",))
+    hostile = replace(plan(monthly), units={"a": Unit("a", '=HYPERLINK("x")\x07')})
+    form = build_template([hostile], CATALOGUE, "a", Q2, None)
+    data = renderer("template", "xlsx")(form, RenderOptions(lang="zh"))
+    assert isinstance(data, bytes)
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    head = [c.value for c in sheet[1]]
+    unit, as_of = head.index("单位") + 1, head.index("截至日期") + 1
+    # A monthly count in Q2: rows dated 2024-04-30, 05-31 and 06-30, each a date cell.
+    dated = [sheet.cell(r, as_of) for r in range(2, sheet.max_row + 1)]
+    assert [c.value.date() for c in dated] == [
+        date(2024, 4, 30),
+        date(2024, 5, 31),
+        date(2024, 6, 30),
+    ]
+    assert all(c.is_date and c.number_format == "yyyy-mm-dd" for c in dated)
+    # The unit's name is text, never a formula, its bell spelt out.
+    assert sheet.cell(2, unit).data_type == "s"
+    assert sheet.cell(2, unit).value == '=HYPERLINK("x")\\x07'

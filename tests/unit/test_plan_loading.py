@@ -226,7 +226,54 @@ def test_plan_indicator_may_not_redefine_the_catalogue() -> None:
     assert found == ["10:3 indicator-redefined"]
 
 
-def test_schema_errors_stop_the_build_but_are_all_reported() -> None:
+def test_schema_errors_are_all_reported_and_set_their_task_aside() -> None:
     plan, found = load("  - id: t\n    titel: T\n    deadline: [2024]\n")
-    assert plan is None
     assert found == ["10:5 schema", "11:5 schema", "12:15 schema"]
+    assert plan is not None and plan.tasks == ()  # type: ignore[attr-defined]
+
+
+def lint_all(text: str) -> list[str]:
+    doc = load_yaml_text(text, "p.yaml")
+    plan, findings = plan_from(doc)
+    if plan is not None:
+        findings += lint_plan(plan, CATALOGUE, doc)
+    return [f"{f.where.line} {f.code}" for f in sorted(findings, key=lambda f: f.where.line or 0)]
+
+
+def test_a_schema_error_leaves_every_other_check_running() -> None:
+    # Issue 14: one unknown key (line 13) used to hide the rest of the plan. The other
+    # tasks are still checked: an unknown indicator (line 16), a bad deadline (line 19), a
+    # duplicate id (line 20); the header's unknown key is dropped, not the plan.
+    text = HEAD.replace("  title: 方案\n", "  title: 方案\n  colour: red\n") + (
+        "  - {id: a, title: A, lead: bureau, deadline: 2024-12-31, colour: red}\n"
+        "  - id: b\n    title: B\n    lead: bureau\n    indicator: nothing_like_it\n"
+        "    target: '>= 3'\n    deadline: 2024-12-31\n"
+        "  - {id: c, title: C, lead: bureau, deadline: 明年}\n"
+        "  - {id: c, title: C again, lead: bureau, deadline: 2024-12-31}\n"
+    )
+    # Lines: the header's `colour` is line 5, so the tasks start at line 11.
+    assert lint_all(text) == [
+        "5 schema",
+        "11 schema",
+        "15 unknown-indicator",
+        "18 bad-deadline",
+        "19 duplicate-id",
+    ]
+
+
+def test_a_broken_plan_indicator_sets_aside_the_tasks_it_measures() -> None:
+    # The plan's own indicator lacks `better` (line 10): the task measured by it (line 12)
+    # is not checked, since its target could not be judged; the other task is (line 13).
+    text = HEAD.replace("tasks:\n", "indicators:\n  own: {name: Own, kind: rate}\ntasks:\n") + (
+        "  - {id: a, title: A, lead: bureau, indicator: own, target: '>= 1', deadline: 2024}\n"
+        "  - {id: b, title: B, lead: nobody, deadline: 2024}\n"
+    )
+    assert lint_all(text) == ["10 schema", "13 unknown-unit"]
+
+
+def test_without_its_id_or_period_there_is_no_plan_to_check() -> None:
+    task = "  - {id: a, title: A, lead: bureau, deadline: 2024}\n"
+    doc = load_yaml_text(HEAD.replace("  id: p\n", "") + task, "p.yaml")
+    plan, findings = plan_from(doc)
+    assert plan is None
+    assert [f.code for f in findings] == ["schema"]

@@ -395,6 +395,7 @@ header{border-bottom:3px solid var(--ink);padding-bottom:8px;margin-bottom:16px}
 h1{font-size:21px;margin:0 0 6px;line-height:1.35}
 h2{font-size:17px;margin:22px 0 8px;border-left:5px solid var(--ink);padding-left:8px}
 h3{font-size:15px;margin:18px 0 6px}
+h1,h2,h3,h2+.legend{break-after:avoid;page-break-after:avoid}
 .facts{margin:0;color:var(--muted)}
 .tiles{display:flex;flex-wrap:wrap;gap:8px}
 .tile{border:1px solid;border-radius:6px;padding:6px 10px;min-width:92px;display:flex;
@@ -406,15 +407,16 @@ table{border-collapse:collapse;width:100%;margin:4px 0 8px}
 th,td{border-bottom:1px solid var(--rule);padding:5px 6px;text-align:left;vertical-align:top}
 th{background:#f0f2f4;font-weight:600;white-space:nowrap}
 thead{display:table-header-group}
-tr{break-inside:avoid}
-td .title{font-weight:600}
+tr,tr.result{break-inside:avoid;page-break-inside:avoid}
+td .title{font-weight:600;overflow-wrap:anywhere}
 .meta,.notes,.days{color:var(--muted);font-size:12px}
+.meta{overflow-wrap:anywhere}
 .notes{font-style:italic}
 .mark{font-weight:400;color:var(--muted)}
 .badge{display:inline-block;border:1px solid;border-radius:4px;padding:0 5px;white-space:nowrap;
 font-size:13px}
 table.results{table-layout:fixed}
-.results .c1{width:104px}.results .c3{width:116px}.results .c4,.results .c5{width:160px}
+.results .c1{width:104px}.results .c3{width:116px}.results .c4{width:164px}.results .c5{width:174px}
 .results td:nth-child(3){white-space:nowrap}
 .rates .c1{width:40px}.rates td:nth-child(1){text-align:right}
 .rates .c3{width:230px}.rates .c4,.rates .c5,.rates .c6{width:56px}
@@ -424,13 +426,25 @@ svg.chart{display:inline-block;overflow:visible}
 code{font-size:12px;word-break:break-all}
 footer{margin-top:24px;color:var(--muted);font-size:12px;border-top:1px solid var(--rule);
 padding-top:6px}
+@media screen and (max-width:900px){
+main{padding:16px}
+table.results,.results tbody{display:block}.results thead{display:none}
+.results tr.result{display:grid;grid-template-columns:110px minmax(0,1fr) minmax(0,1fr);
+grid-template-areas:"status task task" "due actual trend";column-gap:8px;
+border-bottom:1px solid var(--rule);padding:4px 0}
+.results td{border:0;padding:3px 4px;min-width:0}
+.results td:nth-child(1){grid-area:status}.results td:nth-child(2){grid-area:task}
+.results td:nth-child(3){grid-area:due;white-space:normal}
+.results td:nth-child(4){grid-area:actual}.results td:nth-child(5){grid-area:trend}
+.rates .c3{width:190px}}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{font-size:10pt}main{max-width:none;padding:0}
-h2{break-after:avoid}h3{break-after:avoid}section.group{break-inside:auto}
+section.group{break-inside:auto}
 .summary{break-inside:avoid}th{background:#e4e7eb}
 .tiles{flex-wrap:nowrap;gap:4px}.tile{min-width:0;flex:1;padding:3px 6px}.tile b{font-size:15pt}
-.results .c1{width:74px}.results .c3{width:88px}.results .c4,.results .c5{width:122px}
-.results svg.chart{width:118px;height:auto}.rate svg.chart{width:140px;height:auto}
+.results .c1{width:74px}.results .c3{width:84px}.results .c4{width:140px}.results .c5{width:150px}
+.results td:nth-child(4) svg.chart{width:128px;height:auto}
+.results td:nth-child(5) svg.chart{width:136px;height:auto}
 .badge{font-size:9pt}.meta,.notes,.days,.completions,.legend{font-size:8pt}
 .rates .c3{width:190px}}
 """

@@ -29,7 +29,7 @@ from medreform_check.render.common import (
     target_text,
     title_text,
 )
-from medreform_check.render.terminal import titled_table, to_text
+from medreform_check.render.terminal import safe, titled_table, to_text
 from medreform_check.report import Level, Report, ReportStatus, Result, Status
 from medreform_check.vocabulary import notes_text, word
 
@@ -67,7 +67,7 @@ def status_text(status: Status, lang: str, level: Level | None = None) -> Text:
 
 
 def _task_cell(result: Result, report: Report, lang: str) -> Text:
-    text = Text(title_text(result, report, lang))
+    text = Text(safe(title_text(result, report, lang)))
     if result.aspirational:
         text.append(" " + word("aspirational_mark", lang), style="italic")
     text.append(f"\n{result.task}", style="dim")
@@ -75,7 +75,7 @@ def _task_cell(result: Result, report: Report, lang: str) -> Text:
     notes = tuple(n for n in result.notes if n.code != "aspirational")
     message = notes_text(notes, lang, report.unit_names)
     if message:
-        text.append(f"\n{message}", style="dim italic")
+        text.append(f"\n{safe(message)}", style="dim italic")
     return text
 
 
@@ -91,8 +91,8 @@ def results_table(report: Report, results: Sequence[Result], lang: str) -> Table
         table.add_row(
             _task_cell(result, report, lang),
             Text(due_text(result)),
-            Text(target_text(result, report, lang), overflow="ellipsis"),
-            Text(display_value(result.actual, indicator, lang), overflow="ellipsis"),
+            Text(safe(target_text(result, report, lang)), overflow="ellipsis"),
+            Text(safe(display_value(result.actual, indicator, lang)), overflow="ellipsis"),
             status_text(result.status, lang, result.level),
         )
     return table
@@ -125,8 +125,8 @@ def issues_block(title: str, issues: tuple[RowIssue, ...], lang: str) -> Group:
         at, unit, reason = issue.at, issue.unit, reason_text(issue, lang)
         line = Text(f"  {at}  ")
         if unit:
-            line.append(f"[{unit}] ", style="dim")
-        line.append(reason)
+            line.append(f"[{safe(unit)}] ", style="dim")
+        line.append(safe(reason))
         lines.append(line)
     return Group(*lines)
 
@@ -167,7 +167,7 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
         for rate in rates:
             name = report.unit_names.get(rate.key, rate.key) if by == "unit" else rate.key
             table.add_row(
-                Text(name),
+                Text(safe(name)),
                 str(rate.owed),
                 str(rate.received),
                 str(rate.on_time),
@@ -182,8 +182,8 @@ def reporting_tables(report: Report, lang: str) -> list[RenderableType]:
             table.add_column(word(key, lang))
         for entry in late:
             table.add_row(
-                Text(report.unit_names.get(entry.unit, entry.unit)),
-                Text(entry.period),
+                Text(safe(report.unit_names.get(entry.unit, entry.unit))),
+                Text(safe(entry.period)),
                 Text(entry.due.isoformat()),
                 Text(entry.submitted.isoformat() if entry.submitted else "—"),
                 Text(report_label(entry.status, lang), style=REPORT_STYLES[entry.status]),
@@ -196,14 +196,15 @@ def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     parts: list[RenderableType] = []
     for plan in report.plans:
-        heading = Text(report.plan_titles.get(plan, plan), style="bold")
+        heading = Text(safe(report.plan_titles.get(plan, plan)), style="bold")
         if plan in report.plan_documents:
-            heading.append(f"  {report.plan_documents[plan]}", style="dim")
+            heading.append(f"  {safe(report.plan_documents[plan])}", style="dim")
         parts.append(heading)
     if not report.results:
         parts.append(Text(word("no_results", lang)))
     for group in report.summaries.sections:
-        parts.append(Text(f"\n{group.section or word('no_section', lang)}", style="bold underline"))
+        section = safe(group.section) if group.section else word("no_section", lang)
+        parts.append(Text(f"\n{section}", style="bold underline"))
         parts.append(results_table(report, group.results, lang))
     parts += summary_lines(report, lang)
     parts += unit_tables(report, lang)

@@ -1,7 +1,8 @@
 """``audit --format xlsx``: a results sheet (frozen header, filters, widths, status cells filled
 by status colour) and a summary sheet (counts, completion by lead unit and by section,
 reporting). Text from input is always written as text: nothing a
-plan or a unit wrote ever becomes a formula."""
+plan or a unit wrote ever becomes a formula. Deadlines, completion dates and the as-of date
+are date cells; headings, sheet names and targets are in the reader's language."""
 
 from __future__ import annotations
 
@@ -13,8 +14,14 @@ from medreform_check.render import RenderOptions
 from medreform_check.render.audit import scorecard
 from medreform_check.render.audit.csv_ import columns, headings, render_rows
 from medreform_check.render.calendar import LEVEL_COLOURS, changes_text, known_by_text
-from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
-from medreform_check.report import Report, Status
+from medreform_check.render.common import (
+    STATUS_SYMBOLS,
+    completion_text,
+    status_label,
+    target_text,
+)
+from medreform_check.render.workbook import put
+from medreform_check.report import Report, Result, Status
 from medreform_check.vocabulary import word
 
 # Light fills that stay distinguishable in greyscale, and the symbol says it anyway.
@@ -39,10 +46,18 @@ WIDTHS = {
 }
 
 
-def _set(cell: Any, value: Any) -> None:
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would store "=…" as a formula; this is text from input
+_set = put
+# Columns that hold dates: date cells, not the ISO text of the CSV.
+DATE_COLUMNS = ("deadline", "completed_on")
+
+
+def _cells(result: Result, row: Sequence[Any], report: Report, lang: str) -> list[Any]:
+    """The CSV row as a workbook wants it: dates as dates, the target in the reader's words."""
+    names, values = columns(report), list(row)
+    values[names.index("deadline")] = result.deadline
+    values[names.index("completed_on")] = result.completed_on
+    values[names.index("target")] = target_text(result, report, lang)
+    return values
 
 
 def _block(sheet: Any, top: int, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
@@ -65,12 +80,12 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
     """Counts by status; completion by lead unit and by section; reporting by unit."""
     from openpyxl.styles import Font, PatternFill
 
-    known = known_by_text(report, lang)
-    when = f"{word('as_of', lang)} {report.as_of}"
-    if known:
-        when += word("separator", lang) + known
-    _set(sheet.cell(1, 1), f"{word('summary', lang)} — {when}")
+    _set(sheet.cell(1, 1), f"{word('summary', lang)} — {word('as_of', lang)}")
     sheet.cell(1, 1).font = Font(bold=True)
+    _set(sheet.cell(1, 2), report.as_of)
+    sheet.cell(1, 2).font = Font(bold=True)
+    if report.known_by is not None:
+        _set(sheet.cell(1, 3), known_by_text(report, lang))
     _set(sheet.cell(2, 1), completion_text(report, lang))
     if report.changes is not None:
         _set(sheet.cell(3, 1), changes_text(report, lang))
@@ -145,7 +160,7 @@ def render(report: Report, options: RenderOptions) -> bytes:
     for row_number, (result, row) in enumerate(
         zip(report.results, render_rows(report, lang), strict=True), 2
     ):
-        for col, value in enumerate(row, 1):
+        for col, value in enumerate(_cells(result, row, report, lang), 1):
             _set(results.cell(row_number, col), value)
         cell = results.cell(row_number, status_col)
         _set(cell, f"{STATUS_SYMBOLS[result.status]} {status_label(result.status, lang)}")

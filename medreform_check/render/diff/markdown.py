@@ -11,12 +11,12 @@ from medreform_check.vocabulary import word
 
 def render(diff: PlanDiff, options: RenderOptions) -> str:
     lang = options.lang
-    lines = [f"### {diff.plan}: {diff.old} → {diff.new}", ""]
+    lines = [f"### {cell(diff.plan)}: {cell(diff.old)} → {cell(diff.new)}", ""]
     if not diff.changes:
         return "\n".join([*lines, word("no_changes", lang), ""])
     rows = [
         [
-            f"`{cell(c.task)}`",
+            f"`{c.task}`",  # an id: letters, digits, '-', '_', '.'; no escape in code
             cell(aspect_label(c.aspect, lang)),
             f"**{change_label(c.verdict, lang)}**" if c.failing else change_label(c.verdict, lang),
             cell(c.old or "—"),

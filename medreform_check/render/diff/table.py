@@ -10,7 +10,7 @@ from rich.text import Text
 from medreform_check.commands.diff import PlanDiff
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import aspect_label, change_label
-from medreform_check.render.terminal import to_text
+from medreform_check.render.terminal import safe, to_text
 from medreform_check.vocabulary import word
 
 STYLES = {
@@ -36,7 +36,7 @@ MARKS = {
 
 def render(diff: PlanDiff, options: RenderOptions) -> str:
     lang = options.lang
-    heading = Text(f"{diff.plan}: {diff.old} → {diff.new}", style="bold")
+    heading = Text(f"{safe(diff.plan)}: {safe(diff.old)} → {safe(diff.new)}", style="bold")
     if not diff.changes:
         return to_text([heading, Text(word("no_changes", lang))], options)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
@@ -48,8 +48,8 @@ def render(diff: PlanDiff, options: RenderOptions) -> str:
             Text(change.task),
             Text(aspect_label(change.aspect, lang)),
             Text(label, style=STYLES[change.verdict]),
-            Text(change.old or "—"),
-            Text(change.new or "—"),
+            Text(safe(change.old or "—")),
+            Text(safe(change.new or "—")),
         )
     parts: list[RenderableType] = [heading, table]
     if diff.failing:

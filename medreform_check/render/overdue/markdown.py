@@ -45,7 +45,9 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         )
     ]
     for group in overdue.groups:
-        heading = f"{group.name} (`{group.lead}`)" if group.lead else word("no_lead", lang)
+        heading = (
+            f"{cell(group.name)} (`{group.lead}`)" if group.lead else cell(word("no_lead", lang))
+        )
         rows = []
         for r in group.results:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
@@ -61,7 +63,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                     cell("、".join(names.get(u, u) for u in r.missing_units)),
                 ]
             )
-        lines += [f"### {cell(heading)}", "", *table(headings, rows), ""]
+        lines += [f"### {heading}", "", *table(headings, rows), ""]
     if overdue.missing_reports:
         lines += [f"### {word('missing_reports', lang)}", ""]
         rows = [

@@ -11,7 +11,7 @@ from medreform_check.render.audit.table import status_text
 from medreform_check.render.common import display_value, due_text, target_text, title_text
 from medreform_check.render.overdue.notice import addressee_lines, reply_lines
 from medreform_check.render.overdue.notice import title as notice_title
-from medreform_check.render.terminal import titled_table, to_text
+from medreform_check.render.terminal import safe, titled_table, to_text
 from medreform_check.vocabulary import word
 
 
@@ -30,7 +30,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
     if not overdue.results:
         parts.append(Text(word("nothing_overdue", lang)))
     for group in overdue.groups:
-        title = f"{group.name} ({group.lead})" if group.lead else word("no_lead", lang)
+        title = f"{safe(group.name)} ({group.lead})" if group.lead else word("no_lead", lang)
         table = titled_table(title, expand=True)
         table.add_column(word("task", lang), ratio=3, overflow="fold")
         table.add_column(word("due", lang), no_wrap=True)
@@ -42,7 +42,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("not_reported_by", lang), ratio=1, overflow="fold")
         for r in group.results:
             indicator = report.indicators.get(r.indicator) if r.indicator else None
-            task = Text(title_text(r, report, lang))
+            task = Text(safe(title_text(r, report, lang)))
             task.append(f"\n{r.task}", style="dim")
             actual = f"{display_value(r.actual, indicator, lang)} / {target_text(r, report, lang)}"
             table.add_row(
@@ -50,8 +50,8 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
                 Text(due_text(r)),
                 Text(str(r.days_overdue or "")),
                 status_text(r.status, lang, r.level),  # the level under the status
-                Text(actual),
-                Text("、".join(names.get(u, u) for u in r.missing_units)),
+                Text(safe(actual)),
+                Text(safe("、".join(names.get(u, u) for u in r.missing_units))),
             )
         parts.append(table)
     if overdue.missing_reports:
@@ -60,7 +60,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         table.add_column(word("periods", lang))
         for missing in overdue.missing_reports:
             table.add_row(
-                Text(names.get(missing.unit, missing.unit)), Text(", ".join(missing.periods))
+                Text(safe(names.get(missing.unit, missing.unit))), Text(", ".join(missing.periods))
             )
         parts.append(table)
     reply = reply_lines(overdue, lang)

@@ -8,6 +8,7 @@ import io
 from medreform_check.commands.template import Template
 from medreform_check.render import RenderOptions
 from medreform_check.render.template.common import COLUMNS, cells, headings
+from medreform_check.render.workbook import DATE_FORMAT, put
 from medreform_check.vocabulary import word
 
 _WIDTHS = {
@@ -37,9 +38,15 @@ def render(template: Template, options: RenderOptions) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = word("sheet.template", lang, period=template.period.label)
-    sheet.append(headings(lang))
-    for row in template.rows:
-        sheet.append(cells(template, row, lang))
+    for col, heading in enumerate(headings(lang), 1):
+        put(sheet.cell(1, col), heading)
+    as_of = COLUMNS.index("as_of")
+    for row_number, row in enumerate(template.rows, 2):
+        values: list[object] = list(cells(template, row, lang))
+        values[as_of] = row.as_of  # a date cell, not the ISO text of the CSV
+        for col, value in enumerate(values, 1):
+            if value != "":
+                put(sheet.cell(row_number, col), value)
     header_fill = PatternFill("solid", start_color="1F4E78")
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -59,7 +66,7 @@ def render(template: Template, options: RenderOptions) -> bytes:
     for column in ("completed_on", "as_of", "submitted"):
         letter = get_column_letter(COLUMNS.index(column) + 1)
         for (cell,) in sheet[f"{letter}2:{letter}{last}"]:
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = DATE_FORMAT
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -9,9 +9,13 @@ from medreform_check.commands.validate import Validation
 from medreform_check.errors import Finding
 from medreform_check.render import RenderOptions
 from medreform_check.render.validation.text import summary
+from medreform_check.vocabulary import escape_controls
 
 
 def _data(text: str) -> str:
+    """GitHub's own escapes for a line break (so a message can never end the command and
+    start a forged one), every other control character written out (``\\x1b``)."""
+    text = escape_controls(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
