@@ -255,7 +255,7 @@ class RowInterpreter:
         )
         units, periods, dates = self.unit_cache, self.period_cache, self.date_cache
         ends: dict[Period, date] = {}
-        observations, receipts, seen = out.observations, out.receipts, self.receipts_seen
+        add, receipts, seen = out.store.add, out.receipts, self.receipts_seen
         path = batch.path
         last_receipt: tuple[str, Period, date | None, str] | None = None
         for line, cells in batch.rows:
@@ -290,7 +290,7 @@ class RowInterpreter:
                     seen.add(receipt)
                     receipts.append(Receipt(unit, period, submitted, at))
                 last_receipt = receipt
-            observations.append(Observation(unit, known[0], number, as_of, submitted, seq, at))
+            add(Observation(unit, known[0], number, as_of, submitted, seq, at))
             seq += 1
         return seq
 
@@ -376,9 +376,7 @@ class RowInterpreter:
             out.milestones.append(self._milestone(row, unit, task, as_of, submitted, seq))
             return
         value = self.value(row, indicator)
-        out.observations.append(
-            Observation(unit, indicator.id, value, as_of, submitted, seq, row.at)
-        )
+        out.store.add(Observation(unit, indicator.id, value, as_of, submitted, seq, row.at))
 
     def _unplanned_task_row(self, row: RawRow) -> None:
         """Check what can be checked of a task row when no plan says what the task is."""
