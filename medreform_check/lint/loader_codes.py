@@ -45,9 +45,16 @@ LOADER_CODES: tuple[FindingCode, ...] = (
     loader_code(
         "file-too-large",
         E,
-        """The file is larger than medreform-check reads: 8 MB for YAML, 64 MB for CSV, 64 MB
-        unpacked for a workbook — far above what an office sends, low enough to fail fast.
+        """The file is larger than medreform-check reads: 8 MB for YAML, 2 GiB unpacked for a
+        workbook (CSV streams, and is bounded by its rows instead).
         Example: a 20 MB YAML submission (send it as CSV)""",
+    ),
+    loader_code(
+        "too-many-rows",
+        E,
+        """A CSV file or sheet with more rows than one file may have (20 million — a nation's
+        year is 12 million values); the rows before the limit are read.
+        Example: a 30-million-row export (split it by period or unit)""",
     ),
     loader_code(
         "duplicate-key",

@@ -21,6 +21,7 @@ from medreform_check.language.values import (
     parse_number,
     shown,
 )
+from medreform_check.loading.bulk import BulkCaches
 from medreform_check.loading.readers import (
     CleanRows,
     RawRow,
@@ -39,9 +40,6 @@ from medreform_check.model import (
     Value,
 )
 from medreform_check.vocabulary import Message, format_number, format_range
-
-# Columns that can only make a plain value row (no task, no completion): the fast path's rows.
-_PLAIN_COLUMNS = frozenset({"unit", "period", "indicator", "value", "as_of", "submitted", "note"})
 
 
 class _Rejected(Exception):
@@ -107,6 +105,7 @@ class RowInterpreter:
         self.unit_cache: dict[object, str] = {}
         self.date_cache: dict[str, date] = {}
         self.period_cache: dict[object, Period] = {}
+        self.bulk = BulkCaches()  # the fast path's own caches (bulk.py)
         # For the fast path: each plain indicator's id -> (id, low, high, whole numbers); the id
         # is kept so that observations share one string rather than hold a copy per row.
         inf = float("inf")
@@ -134,6 +133,15 @@ class RowInterpreter:
                 self.units[unit.id] = unit.id
 
     # --- single fields ---------------------------------------------------------------
+
+    plain_number = staticmethod(_plain_number)
+
+    def unit_id(self, raw: str) -> str | None:
+        """The unit a cell names, or None (for the fast path: it never rejects)."""
+        known = self.unit_cache.get(raw)
+        if known is not None:
+            return known
+        return self.units.get(normalise(raw))
 
     def unit(self, row: RawRow) -> str:
         raw = row.fields.get("unit")
@@ -231,70 +239,7 @@ class RowInterpreter:
 
     # --- whole rows ------------------------------------------------------------------
 
-    def read_clean(self, batch: CleanRows, seq: int, out: Submissions) -> int:
-        """Read a run of clean table rows; returns the next row number in read order.
-
-        The fast path: a plain value row whose unit, period, dates, indicator and number all
-        check out becomes an observation here, exactly as ``read`` would make it. Any other
-        row — a milestone, an unknown name, a value to reject — goes through ``read``, so
-        every rule and message lives there alone. One loop on purpose: it runs once per row
-        of a province's files, and a helper call per row would cost more than its body.
-        """
-        names = batch.names
-        index = {name: k for k, name in enumerate(names)}
-        plain = {"unit", "indicator", "value"} <= set(names) and set(names) <= _PLAIN_COLUMNS
-        if not plain or not self.know_units or not self.fast:
-            for line, cells in batch.rows:
-                seq += self._read_cells(batch, line, cells, seq, out)
-            return seq
-        at_unit, at_indicator, at_value = index["unit"], index["indicator"], index["value"]
-        at_period, at_submitted, at_as_of = (
-            index.get("period"),
-            index.get("submitted"),
-            index.get("as_of"),
-        )
-        units, periods, dates = self.unit_cache, self.period_cache, self.date_cache
-        ends: dict[Period, date] = {}
-        add, receipts, seen = out.store.add, out.receipts, self.receipts_seen
-        path = batch.path
-        last_receipt: tuple[str, Period, date | None, str] | None = None
-        for line, cells in batch.rows:
-            unit = units.get(cells[at_unit])
-            period = periods.get(cells[at_period]) if at_period is not None else None
-            submitted = dates.get(cells[at_submitted]) if at_submitted is not None else None
-            if at_as_of is not None:
-                as_of = dates.get(cells[at_as_of])
-            elif period is None:
-                as_of = None
-            else:
-                as_of = ends.get(period) or ends.setdefault(period, period.end)
-            known = self.limits.get(cells[at_indicator])
-            number = _plain_number(cells[at_value])
-            if (
-                known is None
-                or unit is None
-                or number is None
-                or as_of is None
-                or (at_period is not None and period is None)
-                or (at_submitted is not None and submitted is None)
-                or not known[1] <= number <= known[2]
-                or (known[3] and number != int(number))
-            ):
-                seq += self._read_cells(batch, line, cells, seq, out)
-                continue
-            out.rows_read += 1
-            at = Location(path, line)
-            if period is not None:
-                receipt = (unit, period, submitted, path)
-                if receipt != last_receipt and receipt not in seen:
-                    seen.add(receipt)
-                    receipts.append(Receipt(unit, period, submitted, at))
-                last_receipt = receipt
-            add(Observation(unit, known[0], number, as_of, submitted, seq, at))
-            seq += 1
-        return seq
-
-    def _read_cells(
+    def read_cells(
         self, batch: CleanRows, line: int, cells: list[str], seq: int, out: Submissions
     ) -> int:
         """A row the fast path does not settle, read the general way; 0 for a blank row

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from medreform_check.errors import cannot_read
+from medreform_check.loading.bulk import read_bulk
 from medreform_check.loading.checks import Check
 from medreform_check.loading.consistency import apply_checks
 from medreform_check.loading.interpret import RowInterpreter
@@ -17,6 +18,7 @@ from medreform_check.loading.paths import files_under
 from medreform_check.loading.readers import (
     READERS,
     CleanRows,
+    ReadItem,
     ReadNote,
     ReadProblem,
 )
@@ -61,24 +63,27 @@ def read_submissions(
     for path in files_under(paths, SUFFIXES, unsupported):
         reader = READERS[path.suffix.lower()]
         try:
-            items = list(reader(path))
+            for item in reader(path):
+                seq = _take(item, interpreter, seq, out)
         except OSError as exc:  # a CSV or workbook; YAML reports its own
             raise cannot_read(path, exc) from None
-        for item in items:
-            if isinstance(item, CleanRows):
-                seq = interpreter.read_clean(item, seq + 1, out) - 1
-                continue
-            if isinstance(item, ReadNote):
-                out.notes.append(item.text)
-                continue
-            if isinstance(item, ReadProblem):
-                if item.warning:
-                    out.warnings.append(item.issue)
-                else:
-                    out.rows_read += 1
-                    out.rejected.append(item.issue)
-                continue
-            seq += 1
-            interpreter.read(item, seq, out)
     apply_checks(out, checks)
     return out
+
+
+def _take(item: ReadItem, interpreter: RowInterpreter, seq: int, out: Submissions) -> int:
+    """Add what a reader handed on to ``out``; returns the last row number used."""
+    if isinstance(item, CleanRows):
+        return read_bulk(interpreter, item, seq + 1, out) - 1
+    if isinstance(item, ReadNote):
+        out.notes.append(item.text)
+    elif isinstance(item, ReadProblem):
+        if item.warning:
+            out.warnings.append(item.issue)
+        else:
+            out.rows_read += 1
+            out.rejected.append(item.issue)
+    else:
+        seq += 1
+        interpreter.read(item, seq, out)
+    return seq

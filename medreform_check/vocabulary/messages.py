@@ -243,10 +243,29 @@ _CHECKS: Mapping[str, Mapping[str, Wording]] = {
     },
 }
 
+# --- reading submissions: streaming, limits, layouts (issues 13, 15, 16) -------------------
+_READING: Mapping[str, Mapping[str, Wording]] = {
+    "csv.undecodable_line": {
+        "en": "byte {byte} at column {col} is not {encoding} text; this line was not read",
+        "zh": "第{col}列的字节{byte}不是{encoding}文本，此行未读取",
+    },
+    "csv.stray_quote": {
+        "en": "a quote opens a cell here and is not closed where the row ends; this line is "
+        "rejected and the lines after it are read as rows of their own",
+        "zh": "此处单元格以引号开头但在行末未闭合：此行被拒收，其后各行按各自的行读取",
+    },
+    "limit.rows": {
+        "en": "the file has more than {limit} rows; the rest was not read "
+        "(split it by period or unit)",
+        "zh": "文件超过{limit}行，其余部分未读取（请按报告期或单位拆分）",
+    },
+}
+
 MESSAGES: Mapping[str, Mapping[str, Wording]] = {
     **_FIELDS,
     **_PARSING,
     **_ROWS,
     **_FILES,
     **_CHECKS,
+    **_READING,
 }

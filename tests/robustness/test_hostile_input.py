@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, MAX_YAML_BYTES
+from medreform_check.limits import MAX_YAML_BYTES
+from medreform_check.loading.readers import csv_file, xlsx_file
 
 from helpers import ROOT, SMALL_PLAN, CliResult, run_cli
 
@@ -178,21 +179,31 @@ def test_deep_nesting(here: Path) -> None:
     assert "deep.yaml:1:" in result.stdout and "[yaml-too-deep]" in result.stdout
 
 
-def test_very_large_files(here: Path) -> None:
-    # Sizes are checked before reading: sparse files of the right size are enough.
-    for name, size in (("big.yaml", MAX_YAML_BYTES + 1), ("big.csv", MAX_CSV_BYTES + 1)):
-        with open(name, "wb") as handle:
-            handle.truncate(size)
+def test_very_large_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sizes are checked before reading: a sparse file of the right size is enough.
+    with open("big.yaml", "wb") as handle:
+        handle.truncate(MAX_YAML_BYTES + 1)
     result = validate("big.yaml", Path("big.yaml").read_bytes())
     assert "big.yaml:1:1: error: big.yaml is 8.0 MB; the limit is 8.0 MB" in result.stdout
-    assert rejected(audit("big.csv")) == [
-        (1, "big.csv is 64.0 MB; the limit is 64.0 MB (split it by period or unit)")
-    ]
+    # The workbook limit (2 GiB unpacked) lowered to 64 MiB, so the bomb stays quick to build.
+    monkeypatch.setattr(xlsx_file, "MAX_WORKBOOK_UNPACKED_BYTES", 64 * 1024 * 1024)
     with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_XLSX_UNPACKED_BYTES + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (64 * 1024 * 1024 + 1))
     assert Path("bomb.xlsx").stat().st_size < 200_000  # a small file that unpacks to 64 MB
     assert rejected(audit("bomb.xlsx")) == [
         (1, "bomb.xlsx unpacks to 64.0 MB; the limit is 64.0 MB (send it as CSV)")
+    ]
+
+
+def test_rows_per_file_bound_the_work_not_the_bytes(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit (20 million rows) lowered to 3: the header and two rows are read; line 4,
+    # the first row past the limit, is where the rejection points.
+    monkeypatch.setattr(csv_file, "MAX_ROWS_PER_FILE", 3)
+    Path("many.csv").write_text(HEADER + GOOD_ROW * 5, encoding="utf-8")
+    assert rejected(audit("many.csv")) == [
+        (4, "the file has more than 3 rows; the rest was not read (split it by period or unit)")
     ]
 
 
@@ -340,15 +351,21 @@ def test_missing_files(here: Path) -> None:
 
 def test_unreadable_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, whom permissions do not stop: make reading fail as it would.
-    real = Path.read_bytes
+    real, real_open = Path.read_bytes, Path.open
 
     def denied(self: Path) -> bytes:
         if self.name in ("plan.yaml", "s.csv"):
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
         return real(self)
 
+    def denied_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "s.csv":  # CSV is streamed: opened, never read whole
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
     Path("s.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
     monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied_open)
     result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES)
     assert (result.exit_code, result.stderr) == (
         2,

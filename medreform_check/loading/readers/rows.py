@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from medreform_check.errors import Location
 from medreform_check.language.values import normalise
@@ -67,16 +67,25 @@ class ReadNote:
     text: str
 
 
+class RowChunk(NamedTuple):
+    """Rows as a reader splits them, before any header is known, and the line (or sheet
+    row) each starts on: ``lines`` is a range when the rows sit on consecutive lines."""
+
+    rows: list[list[Any]]
+    lines: Sequence[int]
+
+
 @dataclass(frozen=True, slots=True)
 class CleanRows:
     """A run of CSV rows under a header whose every column is known, each row as wide as
     the header: the usual case, handed over in bulk so the interpreter can take its fast
-    path (see submissions.py). Cells may still be blank."""
+    path, column by column (see interpret.py). Cells may still be blank."""
 
     path: str
     names: tuple[str, ...]  # the field of each column
     columns: Mapping[str, int]  # field -> 1-based column, for locating a problem
-    rows: list[tuple[int, list[str]]]  # (line, cells)
+    rows: list[list[str]]
+    lines: Sequence[int]  # the line each row starts on
 
 
 ReadItem = RawRow | ReadProblem | ReadNote | CleanRows

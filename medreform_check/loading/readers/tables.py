@@ -3,7 +3,7 @@ each row handed on as a raw row, a run of clean rows, or a located problem."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from medreform_check.errors import Location
@@ -13,6 +13,7 @@ from medreform_check.loading.readers.rows import (
     RawRow,
     ReadItem,
     ReadProblem,
+    RowChunk,
     filled_fields,
     heading_key,
     text_or_none,
@@ -49,44 +50,82 @@ def _header_fields(name: str, header: list[Any]) -> tuple[dict[int, str], list[R
 
 def table_rows(
     name: str,
-    header: list[Any],
-    rows: Iterator[tuple[int, list[Any]] | ReadProblem],
+    items: Iterator[RowChunk | ReadProblem],
     text_only: bool = False,
 ) -> Iterator[ReadItem]:
-    """Rows of a table (CSV or sheet) with a header row, as raw rows or rejections.
+    """Rows of a table (CSV or sheet) under its header row, as runs of clean rows, raw
+    rows or rejections. The header is the first row.
 
     ``text_only`` says every cell is a string (CSV), which allows faster tests for blanks.
     """
-    columns, header_problems = _header_fields(name, header)
-    yield from header_problems
-    broken = any(not problem.warning for problem in header_problems)
-    width = len(header)
-    names = [columns.get(c) for c in range(width)]
-    mapped = tuple(n for n in names if n is not None)
-    column_of = {field_name: c + 1 for c, field_name in columns.items()}
-    batch: list[tuple[int, list[str]]] = []
-    bulk = text_only and len(mapped) == width and not broken
-    for item in rows:
-        if not isinstance(item, ReadProblem) and bulk and len(item[1]) == width:
-            batch.append(item)
-            continue
-        if batch:  # keep the rows in file order: a later row wins a tie
-            yield CleanRows(name, mapped, column_of, batch)
-            batch = []
+    header: list[Any] | None = None
+    table: _Table | None = None
+    for item in items:
         if isinstance(item, ReadProblem):
             yield item
             continue
-        line, cells = item
-        fields = filled_fields(names, cells, text_only)
+        rows, lines = item.rows, item.lines
+        if header is None:
+            if not rows:
+                continue
+            header = list(rows[0])
+            while header and header[-1] is None:
+                header.pop()
+            table = _Table(name, header, text_only)
+            yield from table.problems
+            rows, lines = rows[1:], lines[1:]
+        assert table is not None
+        yield from table.rows(rows, lines)
+    if header is None:
+        yield ReadProblem(
+            RowIssue(Location(name, 1, 1), None, Message("file.empty_table"), "empty-file")
+        )
+
+
+class _Table:
+    """A header's columns, and the rows under it."""
+
+    def __init__(self, name: str, header: list[Any], text_only: bool) -> None:
+        self.name, self.text_only = name, text_only
+        columns, self.problems = _header_fields(name, header)
+        self.broken = any(not problem.warning for problem in self.problems)
+        self.width = width = len(header)
+        self.names = [columns.get(c) for c in range(width)]
+        self.mapped = tuple(n for n in self.names if n is not None)
+        self.column_of = {field_name: c + 1 for c, field_name in columns.items()}
+        self.bulk = text_only and len(self.mapped) == width and not self.broken
+
+    def rows(self, rows: list[list[Any]], lines: Sequence[int]) -> Iterator[ReadItem]:
+        width = self.width
+        if self.bulk and rows and all(len(cells) == width for cells in rows):
+            yield self._clean(rows, lines)
+            return
+        start = 0  # rows[start:k] are clean and not yet handed on
+        for k, cells in enumerate(rows):
+            if self.bulk and len(cells) == width:
+                continue
+            if k > start:
+                yield CleanRows(
+                    self.name, self.mapped, self.column_of, rows[start:k], lines[start:k]
+                )
+            start = k + 1
+            item = self._one(cells, lines[k])
+            if item is not None:
+                yield item
+        if self.bulk and start < len(rows):
+            yield self._clean(rows[start:], lines[start:])
+
+    def _clean(self, rows: list[list[Any]], lines: Sequence[int]) -> CleanRows:
+        return CleanRows(self.name, self.mapped, self.column_of, rows, lines)
+
+    def _one(self, cells: list[Any], line: int) -> ReadItem | None:
+        fields = filled_fields(self.names, cells, self.text_only)
         if fields is None:
-            continue  # a blank line is not a row
-        at, unit = Location(name, line), text_or_none(fields.get("unit"))
-        if broken:
-            yield ReadProblem(RowIssue(at, unit, Message("row.header_has_errors"), "csv-header"))
-        elif len(cells) != width:
-            reason = Message("row.cells", {"count": len(cells), "width": width})
-            yield ReadProblem(RowIssue(at, unit, reason, "row-cells"))
-        else:
-            yield RawRow(at, fields, columns=column_of)
-    if batch:
-        yield CleanRows(name, mapped, column_of, batch)
+            return None  # a blank line is not a row
+        at, unit = Location(self.name, line), text_or_none(fields.get("unit"))
+        if self.broken:
+            return ReadProblem(RowIssue(at, unit, Message("row.header_has_errors"), "csv-header"))
+        if len(cells) != self.width:
+            reason = Message("row.cells", {"count": len(cells), "width": self.width})
+            return ReadProblem(RowIssue(at, unit, reason, "row-cells"))
+        return RawRow(at, fields, columns=self.column_of)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from medreform_check.errors import Location
 from medreform_check.language.values import shown
-from medreform_check.limits import MAX_XLSX_UNPACKED_BYTES, size_problem
-from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem
+from medreform_check.limits import MAX_WORKBOOK_UNPACKED_BYTES, size_problem
+from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem, RowChunk
 from medreform_check.loading.readers.tables import table_rows
 from medreform_check.model import RowIssue
 from medreform_check.vocabulary import Message
@@ -33,7 +34,7 @@ _DAMAGED = (SyntaxError, ValueError, TypeError, KeyError, IndexError, EOFError, 
             zlib.error)  # fmt: skip
 
 
-def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
+def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[RowChunk | ReadProblem]:
     """Rows of a worksheet as plain values; a formula cell rejects its row, unevaluated.
     Where the sheet turns out damaged, one rejection says from which line nothing was read."""
     rows = sheet.iter_rows(min_row=2)
@@ -43,7 +44,7 @@ def _sheet_rows(sheet: Any, name: str, width: int) -> Iterator[tuple[int, list[A
         rows.close()  # the iterator holds a stream into the zip
 
 
-def _rows_of(rows: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
+def _rows_of(rows: Any, name: str, width: int) -> Iterator[RowChunk | ReadProblem]:
     last = 1
     while True:
         try:
@@ -70,7 +71,7 @@ def _rows_of(rows: Any, name: str, width: int) -> Iterator[tuple[int, list[Any]]
         values = [_cell_value(c) for c in cells]
         while len(values) > width and values[-1] is None:
             values.pop()  # empty cells to the right of the table are not cells of the row
-        yield line, values + [None] * (width - len(values))
+        yield RowChunk([values + [None] * (width - len(values))], [line])
 
 
 def _cell_value(cell: Any) -> Any:
@@ -96,7 +97,7 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
         too_large = size_problem(
-            path, unpacked, MAX_XLSX_UNPACKED_BYTES, "send it as CSV", "unpacks to"
+            path, unpacked, MAX_WORKBOOK_UNPACKED_BYTES, "send it as CSV", "unpacks to"
         )
         if too_large:
             yield ReadProblem(RowIssue(start, None, too_large, "file-too-large"))
@@ -135,6 +136,7 @@ def read_xlsx(path: Path) -> Iterator[ReadItem]:
                 )
             )
             return
-        yield from table_rows(name, header, _sheet_rows(sheet, name, len(header)))
+        first = RowChunk([header], [1])
+        yield from table_rows(name, chain([first], _sheet_rows(sheet, name, len(header))))
     finally:
         workbook.close()
