@@ -85,7 +85,7 @@ def _value_series(store: ObservationStore, rows: Sequence[int], known_by: int) -
             if composite
             else array("d", map(store.values.__getitem__, rows))
         )
-        return Series(list(map(store.day, ordinals)), items)
+        return Series(list(map(store.days().__getitem__, ordinals)), items)
     return _series(
         [
             (store.day(store.dates[r]), store.day(submitted[r] or 1), store.seqs[r], store.value(r))

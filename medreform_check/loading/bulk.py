@@ -15,7 +15,8 @@ import math
 from array import array
 from collections.abc import Callable, Sequence
 from datetime import date
-from itertools import groupby
+from itertools import compress, groupby
+from operator import itemgetter, le
 from typing import TYPE_CHECKING, Any
 
 from medreform_check.errors import Location, ParseError
@@ -40,7 +41,11 @@ class BulkCaches:
     def __init__(self) -> None:
         self.units: dict[str, str | None] = {}  # raw text -> unit id
         self.dates: dict[str, int | None] = {}  # raw text -> ordinal, _BLANK for a blank
+        self.submitted: dict[str, int | None] = {}  # raw text -> ordinal, NOT_GIVEN if blank
         self.periods: dict[str, Period | None] = {}
+        self.ends: dict[str, int | None] = {}  # raw period -> the ordinal of its last day
+        # file -> the (unit, period cell, submitted) whose receipt is made
+        self.receipts: dict[str, set[tuple[str, str, int]]] = {}
 
 
 def _fill(cache: dict[str, Any], column: Sequence[str], resolve: Callable[[str], Any]) -> None:
@@ -64,16 +69,19 @@ def _period(raw: str) -> Period | None:
         return None
 
 
-def _numbers(cells: Sequence[str], plain: Callable[[object], float | None]) -> list[float | None]:
-    """Each cell as a finite float, or None. ``float`` over the whole column in C; only a
-    column with an odd cell (a word, a percent sign, 1_000, nan) goes cell by cell."""
+def _numbers(
+    cells: Sequence[str], plain: Callable[[object], float | None]
+) -> array[float] | list[float | None]:
+    """Each cell as a finite float, or None. ``float`` over the whole column in C (an array,
+    then: every cell a number); only a column with an odd cell (a word, a percent sign,
+    1_000, nan) goes cell by cell."""
     try:
         numbers = array("d", map(float, cells))
     except ValueError:
         return list(map(plain, cells))
     if "_" in "".join(cells) or not all(map(math.isfinite, numbers)):
         return list(map(plain, cells))
-    return list(numbers)
+    return numbers
 
 
 def read_bulk(interpreter: RowInterpreter, batch: CleanRows, seq: int, out: Submissions) -> int:
@@ -108,24 +116,48 @@ def _resolved(
     """Each plain column of the chunk mapped through the caches (None: not settled here)."""
     caches = interpreter.bulk
     units = columns[index["unit"]]
+    count = len(units)
     _fill(caches.units, units, interpreter.unit_id)
     found: dict[str, list[Any]] = {"unit": list(map(caches.units.__getitem__, units))}
     found["indicator"] = list(map(interpreter.limits.get, columns[index["indicator"]]))
-    found["value"] = _numbers(columns[index["value"]], interpreter.plain_number)
-    for name in ("as_of", "submitted"):
-        cells = columns[index[name]] if name in index else [""] * len(units)
-        _fill(caches.dates, cells, _date)
-        found[name] = list(map(caches.dates.__getitem__, cells))
+    found["value"] = _numbers(columns[index["value"]], interpreter.plain_number)  # type: ignore[assignment]
+    if "submitted" in index:
+        cells = columns[index["submitted"]]
+        _fill(caches.submitted, cells, _submitted)
+        found["submitted"] = list(map(caches.submitted.__getitem__, cells))
+    else:
+        found["submitted"] = [NOT_GIVEN] * count
     if "period" in index:
         periods = columns[index["period"]]
         _fill(caches.periods, periods, _period)
         found["period"] = list(map(caches.periods.__getitem__, periods))
-        found["as_of"] = [
-            (None if p is None else p.end.toordinal()) if d == _BLANK else d
-            for d, p in zip(found["as_of"], found["period"], strict=True)
-        ]
-    found["submitted"] = [NOT_GIVEN if d == _BLANK else d for d in found["submitted"]]
+        found["period_cells"] = list(periods)
+        unreadable = {raw for raw in set(periods) if caches.periods[raw] is None}
+        found["bad_periods"] = [True] if unreadable else []
+        _fill(caches.ends, periods, _end)
+        ends = list(map(caches.ends.__getitem__, periods))
+    else:
+        ends = [None] * count
+    if "as_of" in index:
+        cells = columns[index["as_of"]]
+        _fill(caches.dates, cells, _date)
+        as_of = list(map(caches.dates.__getitem__, cells))
+        if _BLANK in as_of:  # a blank as_of: the last day of the period
+            as_of = [e if d == _BLANK else d for d, e in zip(as_of, ends, strict=True)]
+        found["as_of"] = as_of
+    else:
+        found["as_of"] = ends
     return found
+
+
+def _submitted(raw: str) -> int | None:
+    day = _date(raw)
+    return NOT_GIVEN if day == _BLANK else day
+
+
+def _end(raw: str) -> int | None:
+    period = _period(raw)
+    return None if period is None else period.end.toordinal()
 
 
 def _good_rows(
@@ -134,27 +166,46 @@ def _good_rows(
     """Which rows the fast path settles: every plain cell resolved, in bounds, no cell in a
     column only the general path reads (a task, a completion). A blank period goes the
     general way too (it has no receipt, and its date must come from as_of)."""
-    rows = zip(
-        found["unit"], found["indicator"], found["value"], found["as_of"], found["submitted"],
-        found.get("period") or [True] * len(found["unit"]), strict=True,
-    )  # fmt: skip
-    good = [
-        u is not None
-        and k is not None
-        and x is not None
-        and d is not None
-        and d != _BLANK
-        and s is not None
-        and p is not None
-        and k[1] <= x <= k[2]
-        and (not k[3] or x == int(x))
-        for u, k, x, d, s, p in rows
-    ]
+    lists = [found[name] for name in ("unit", "indicator", "value", "as_of", "submitted")]
+    units, indicators, values = lists[0], lists[1], lists[2]
+    if isinstance(values, array):
+        del lists[2]  # every cell a number: no None to look for
+    # Periods are compared by their cells: a Period's == is Python code, a string's is C.
+    bad_periods = found.get("bad_periods", ())
+    if any(None in column for column in lists) or bad_periods or not _in_bounds(indicators, values):
+        if bad_periods:
+            lists.append([None if p is None else True for p in found["period"]])
+        good = [
+            None not in cells and _one_in_bounds(k, x)
+            for k, x, cells in zip(indicators, values, zip(*lists, strict=True), strict=True)
+        ]  # (a value of None fails in _one_in_bounds)
+    else:
+        good = [True] * len(units)
     for name, k in index.items():
-        if name not in PLAIN_COLUMNS:  # a task or completion column: blank, or the general way
-            blank = [not cell or cell.isspace() for cell in columns[k]]
+        cells = columns[k]
+        if name not in PLAIN_COLUMNS and any(cells) and "".join(cells).strip():
+            # a task or completion written in some rows: those rows go the general way
+            blank = [not cell or cell.isspace() for cell in cells]
             good = list(map(bool.__and__, good, blank))
     return good
+
+
+def _one_in_bounds(known: tuple[str, float, float, bool] | None, value: float | None) -> bool:
+    if known is None or value is None:
+        return False
+    return known[1] <= value <= known[2] and (not known[3] or value.is_integer())
+
+
+def _in_bounds(indicators: list[Any], values: list[float]) -> bool:
+    """Every value within its indicator's bounds and whole where it must be (all in C)."""
+    lows = map(itemgetter(1), indicators)
+    highs = map(itemgetter(2), indicators)
+    whole = list(map(itemgetter(3), indicators))
+    return (
+        all(map(le, lows, values))
+        and all(map(le, values, highs))
+        and all(map(float.is_integer, compress(values, whole)))
+    )
 
 
 def _keep(
@@ -178,7 +229,7 @@ def _keep(
         list(map(indicator_codes.__getitem__, indicators)),
         found["as_of"][low:high],
         found["submitted"][low:high],
-        array("d", found["value"][low:high]),
+        _doubles(found["value"], low, high),
         range(seq, seq + count),
         store.path_code(batch.path),
         batch.lines[low:high],
@@ -189,6 +240,10 @@ def _keep(
     return seq + count
 
 
+def _doubles(values: array[float] | list[float], low: int, high: int) -> array[float]:
+    return values[low:high] if isinstance(values, array) else array("d", values[low:high])
+
+
 def _receipts(
     interpreter: RowInterpreter,
     batch: CleanRows,
@@ -197,16 +252,26 @@ def _receipts(
     high: int,
     out: Submissions,
 ) -> None:
-    """A receipt for each (unit, period, submitted) first seen in these rows, in row order."""
-    store = out.store
-    units, periods = found["unit"][low:high], found["period"][low:high]
-    keys = list(zip(units, periods, found["submitted"][low:high], strict=True))
+    """A receipt for each (unit, period, submitted) first seen in these rows, in row order.
+    A chunk repeats a few such keys thousands of times: keys are made of the period's cell
+    text (a string hashes in C; a Period's hash is Python code), and the new ones found with
+    set operations."""
+    store, path = out.store, batch.path
+    cells = found["period_cells"][low:high]
+    keys = list(zip(found["unit"][low:high], cells, found["submitted"][low:high], strict=True))
+    seen = interpreter.bulk.receipts.setdefault(path, set())
+    new = set(keys) - seen
+    if not new:
+        return
+    seen |= new
     first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-    seen = interpreter.receipts_seen
-    for (unit, period, day), k in sorted(first.items(), key=lambda item: item[1]):
+    periods = interpreter.bulk.periods
+    for k in sorted(first[key] for key in new):
+        unit, cell, day = keys[k]
+        period = periods[cell]
+        assert period is not None  # rows with an unreadable period go the general way
         sent: date | None = None if day == NOT_GIVEN else store.day(day)
-        key = (unit, period, sent, batch.path)
-        if key not in seen:
-            seen.add(key)
-            at = Location(batch.path, batch.lines[low + k])
-            out.receipts.append(Receipt(unit, period, sent, at))
+        key = (unit, period, sent, path)
+        if key not in interpreter.receipts_seen:
+            interpreter.receipts_seen.add(key)
+            out.receipts.append(Receipt(unit, period, sent, Location(path, batch.lines[low + k])))

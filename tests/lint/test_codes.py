@@ -8,6 +8,7 @@ import pytest
 
 from medreform_check.commands.validate import validate_paths
 from medreform_check.lint import RULES
+from medreform_check.loading.readers import csv_file
 
 CATALOGUE = """schema_version: 1
 indicators:
@@ -272,6 +273,13 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         },
         ("s.csv", 2, None),
     ),
+    "too-many-rows": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,period,indicator,value\n" + "hospital,2024-Q2,level,3\n" * 3,
+        },
+        ("s.csv", 3, None),  # the limit lowered to 2 rows (LOWERED): line 3 is the first past it
+    ),
     "xlsx-unreadable": (
         {"p.yaml": plan(MEASURED), "s.xlsx": b"PK\x03\x04 not really a workbook"},
         ("s.xlsx", 1, 1),
@@ -355,8 +363,16 @@ def column(
     return text.splitlines()[line - 1].index(col) + 1
 
 
+# Limits too large to reach in a unit test, lowered for the case of their code.
+LOWERED = {"too-many-rows": (csv_file, "MAX_ROWS_PER_FILE", 2)}
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_each_code_lands_on_the_offending_node(code: str, tmp_path: Path, rules: Path) -> None:
+def test_each_code_lands_on_the_offending_node(
+    code: str, tmp_path: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if code in LOWERED:
+        monkeypatch.setattr(*LOWERED[code])
     files, (name, line, where) = CASES[code]
     col = column(files, name, line, where)
     found = findings_for(tmp_path, files, rules)

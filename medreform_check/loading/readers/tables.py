@@ -97,7 +97,7 @@ class _Table:
 
     def rows(self, rows: list[list[Any]], lines: Sequence[int]) -> Iterator[ReadItem]:
         width = self.width
-        if self.bulk and rows and all(len(cells) == width for cells in rows):
+        if self.bulk and rows and set(map(len, rows)) == {width}:
             yield self._clean(rows, lines)
             return
         start = 0  # rows[start:k] are clean and not yet handed on
