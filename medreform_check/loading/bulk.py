@@ -40,6 +40,8 @@ class BulkCaches:
 
     def __init__(self) -> None:
         self.units: dict[str, str | None] = {}  # raw text -> unit id
+        # raw text -> (id, low, high, whole numbers) of a plain (not composition) indicator
+        self.indicators: dict[str, tuple[str, float, float, bool] | None] = {}
         self.dates: dict[str, int | None] = {}  # raw text -> ordinal, _BLANK for a blank
         self.submitted: dict[str, int | None] = {}  # raw text -> ordinal, NOT_GIVEN if blank
         self.periods: dict[str, Period | None] = {}
@@ -119,7 +121,9 @@ def _resolved(
     count = len(units)
     _fill(caches.units, units, interpreter.unit_id)
     found: dict[str, list[Any]] = {"unit": list(map(caches.units.__getitem__, units))}
-    found["indicator"] = list(map(interpreter.limits.get, columns[index["indicator"]]))
+    indicators = columns[index["indicator"]]
+    _fill(caches.indicators, indicators, interpreter.plain_indicator)
+    found["indicator"] = list(map(caches.indicators.__getitem__, indicators))
     found["value"] = _numbers(columns[index["value"]], interpreter.plain_number)  # type: ignore[assignment]
     if "submitted" in index:
         cells = columns[index["submitted"]]

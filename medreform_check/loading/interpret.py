@@ -22,6 +22,7 @@ from medreform_check.language.values import (
     shown,
 )
 from medreform_check.loading.bulk import BulkCaches
+from medreform_check.loading.names import build_names
 from medreform_check.loading.readers import (
     CleanRows,
     RawRow,
@@ -97,8 +98,12 @@ class RowInterpreter:
         self.fast = fast  # the bulk path for clean table rows (off only to test it against read)
         # Without plans (validating submissions alone) units and tasks cannot be checked.
         self.know_units = know_units
-        self.units: dict[str, str] = {}
         self.indicators: dict[str, Indicator] = dict(catalogue.indicators)
+        for plan in plans:
+            self.indicators.update(plan.indicators)
+        units = [unit for plan in plans for unit in plan.units.values()]
+        # Units and indicators by every name they answer to (ids first: an id always wins).
+        self.names = build_names(self.indicators, units)
         self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
         self.scopes: dict[tuple[str, str], frozenset[str]] = {}
         self.receipts_seen: set[tuple[str, Period, date | None, str]] = set()
@@ -121,27 +126,25 @@ class RowInterpreter:
             for low, high in [indicator.bounds]
         }
         for plan in plans:
-            for unit in plan.units.values():
-                # A unit is named by its id or, as offices tend to write it, its name.
-                self.units.setdefault(normalise(unit.name), unit.id)
-            self.indicators.update(plan.indicators)
             for task in plan.tasks:
                 self.tasks.setdefault(task.id, []).append((plan, task))
                 self.scopes[plan.id, task.id] = frozenset(plan.units_in_scope(task))
-        for plan in plans:
-            for unit in plan.units.values():
-                self.units[unit.id] = unit.id
 
     # --- single fields ---------------------------------------------------------------
 
     plain_number = staticmethod(_plain_number)
+
+    def plain_indicator(self, raw: str) -> tuple[str, float, float, bool] | None:
+        """The plain indicator a cell names, with its bounds, or None (for the fast path)."""
+        ident = self.names.indicators.find(raw)
+        return None if ident is None else self.limits.get(ident)
 
     def unit_id(self, raw: str) -> str | None:
         """The unit a cell names, or None (for the fast path: it never rejects)."""
         known = self.unit_cache.get(raw)
         if known is not None:
             return known
-        return self.units.get(normalise(raw))
+        return self.names.units.find(raw)
 
     def unit(self, row: RawRow) -> str:
         raw = row.fields.get("unit")
@@ -153,11 +156,12 @@ class RowInterpreter:
         text = normalise(str(raw))
         if not self.know_units:
             return text
-        if text not in self.units:
-            message = {"name": shown(text), "hint": _suggest(text, self.units)}
+        found = self.names.units.find(text)
+        if found is None:
+            message = {"name": shown(str(raw)), "hint": self.names.units.hint(str(raw))}
             raise _Rejected("row-unknown", Message("row.unknown_unit", message), row.where("unit"))
-        self.unit_cache[raw] = self.units[text]
-        return self.units[text]
+        self.unit_cache[raw] = found
+        return found
 
     # A file repeats a handful of dates and periods thousands of times: parse each once.
 
@@ -230,9 +234,10 @@ class RowInterpreter:
         return owned[0]
 
     def indicator(self, row: RawRow) -> Indicator:
-        ident = normalise(str(row.fields["indicator"]))
-        if ident not in self.indicators:
-            message = {"name": shown(ident), "hint": _suggest(ident, self.indicators)}
+        raw = str(row.fields["indicator"])
+        ident = self.names.indicators.find(raw)
+        if ident is None:
+            message = {"name": shown(raw), "hint": self.names.indicators.hint(raw)}
             reason = Message("row.unknown_indicator", message)
             raise _Rejected("row-unknown", reason, row.where("indicator"))
         return self.indicators[ident]

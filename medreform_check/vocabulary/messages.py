@@ -254,6 +254,14 @@ _READING: Mapping[str, Mapping[str, Wording]] = {
         "rejected and the lines after it are read as rows of their own",
         "zh": "此处单元格以引号开头但在行末未闭合：此行被拒收，其后各行按各自的行读取",
     },
+    "names.shared": {
+        "en": " ('{name}' names more than one: {ids}; write the id)",
+        "zh": "（“{name}”同时是多个对象的名称：{ids}；请写编号）",
+    },
+    "names.look_alike": {
+        "en": " (it contains {chars}; did you mean '{name}'?)",
+        "zh": "（其中含有{chars}；是否为“{name}”？）",
+    },
     "limit.rows": {
         "en": "the file has more than {limit} rows; the rest was not read "
         "(split it by period or unit)",

@@ -473,15 +473,38 @@ def test_output_to_a_reader_that_went_away(here: Path) -> None:
 # --- identifiers --------------------------------------------------------------------------
 
 
+def test_look_alike_characters_in_ids(here: Path) -> None:
+    rows = ["hospit\u0430l,emr_level,3,2023-12-31\n",  # a Cyrillic а
+            "hospital,emr_level\u3000,3,2023-12-31\n",  # an ideographic (full-width) space
+            "ｈｏｓｐｉｔａｌ,emr_level,3,2023-12-31\n"]  # full-width letters fold: read  # fmt: skip
+    Path("l.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    result = audit("l.csv")
+    assert rejected(result) == [
+        (
+            2,
+            "unknown unit 'hospitаl' (it contains U+0430 CYRILLIC SMALL LETTER A; did you mean 'hospital'?)",
+        ),
+    ]  # the full-width space folds to a space and is trimmed: that row is read too
+
+
 def test_invisible_characters_in_ids(here: Path) -> None:
     rows = ["hos\u200bpital,emr_level,3,2023-12-31\n", "hospital,emr\u2060_level,3,2023-12-31\n",
             "\ufeffhospital,emr_level,3,2023-12-31\n"]  # fmt: skip
     Path("z.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
     result = audit("z.csv")
     assert rejected(result) == [
-        (2, "unknown unit 'hos\\u200bpital' (did you mean 'hospital'?)"),
-        (3, "unknown indicator 'emr\\u2060_level' (did you mean 'emr_level'?)"),
-        (4, "unknown unit '\\ufeffhospital' (did you mean 'hospital'?)"),
+        (
+            2,
+            "unknown unit 'hos\\u200bpital' (it contains U+200B ZERO WIDTH SPACE; did you mean 'hospital'?)",
+        ),
+        (
+            3,
+            "unknown indicator 'emr\\u2060_level' (it contains U+2060 WORD JOINER; did you mean 'emr_level'?)",
+        ),
+        (
+            4,
+            "unknown unit '\\ufeffhospital' (it contains U+FEFF ZERO WIDTH NO-BREAK SPACE; did you mean 'hospital'?)",
+        ),
     ]
     assert status(result, "emr") == "unreported"  # not silently matched
     result = validate("zw.yaml", SMALL_PLAN.replace("id: emr\n", "id: em\u200br\n"))
