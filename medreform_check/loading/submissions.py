@@ -25,6 +25,7 @@ from medreform_check.loading.readers import (
 from medreform_check.model import (
     Catalogue,
     Plan,
+    Skipped,
     Submissions,
 )
 
@@ -63,7 +64,7 @@ def read_submissions(
     for path in files_under(paths, SUFFIXES, unsupported):
         reader = READERS[path.suffix.lower()]
         try:
-            for item in reader(path):
+            for item in reader(path, interpreter.names):
                 seq = _take(item, interpreter, seq, out)
         except OSError as exc:  # a CSV or workbook; YAML reports its own
             raise cannot_read(path, exc) from None
@@ -77,6 +78,8 @@ def _take(item: ReadItem, interpreter: RowInterpreter, seq: int, out: Submission
         return read_bulk(interpreter, item, seq + 1, out) - 1
     if isinstance(item, ReadNote):
         out.notes.append(item.text)
+    elif isinstance(item, Skipped):
+        out.skipped.append(item)
     elif isinstance(item, ReadProblem):
         if item.warning:
             out.warnings.append(item.issue)

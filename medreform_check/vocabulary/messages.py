@@ -184,8 +184,8 @@ _ROWS: Mapping[str, Mapping[str, Wording]] = {
         "zh": "未读取：文件有错误（见第{line}行）",
     },
     "row.header_has_errors": {
-        "en": "not read: the header row has errors (see line 1)",
-        "zh": "未读取：表头有错误（见第1行）",
+        "en": "not read: the header row has errors (see line {line})",
+        "zh": "未读取：表头有错误（见第{line}行）",
     },
 }
 
@@ -261,6 +261,36 @@ _READING: Mapping[str, Mapping[str, Wording]] = {
     "names.look_alike": {
         "en": " (it contains {chars}; did you mean '{name}'?)",
         "zh": "（其中含有{chars}；是否为“{name}”？）",
+    },
+    "sheet.no_header": {
+        "en": "no header row in its first 20 rows (a row naming two known columns, "
+        "indicators or units)",
+        "zh": "前20行中没有表头（表头应至少有两格为已知的列名、指标或单位）",
+    },
+    "row.only_unknown_columns": {
+        "en": "the row's only value is in column {column}, whose heading names nothing known",
+        "zh": "该行唯一的数值位于第{column}列，而该列表头无法识别",
+    },
+    "xlsx.doctype": {
+        "en": "the workbook part {part} declares a DOCTYPE (entities); refused, never expanded",
+        "zh": "工作簿部件{part}含有DOCTYPE声明（实体），已拒绝读取，不予展开",
+    },
+    "limit.shared_strings": {
+        "en": "the workbook has more than {limit} shared strings; not read",
+        "zh": "工作簿的共享字符串超过{limit}个，未读取",
+    },
+    "limit.cells": {
+        "en": "the sheet spans {span} ({cells} cells); the limit is {limit} cells, so it "
+        "was not read",
+        "zh": "工作表范围为{span}（{cells}个单元格），超过{limit}个单元格的上限，未读取",
+    },
+    "xlsx.merged": {
+        "en": "cells {cells} are merged; only the merge's first cell holds the number",
+        "zh": "单元格{cells}为合并单元格，数值只在合并区域的第一个单元格中",
+    },
+    "workbook.unreadable": {
+        "en": "not a workbook that can be read ({kind}): {detail}",
+        "zh": "无法读取的工作簿（{kind}）：{detail}",
     },
     "limit.rows": {
         "en": "the file has more than {limit} rows; the rest was not read "

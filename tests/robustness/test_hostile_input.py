@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from medreform_check.limits import MAX_YAML_BYTES
-from medreform_check.loading.readers import csv_file, xlsx_file
+from medreform_check.loading.readers import csv_file, workbook
 
 from helpers import ROOT, SMALL_PLAN, CliResult, run_cli
 
@@ -186,7 +186,7 @@ def test_very_large_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = validate("big.yaml", Path("big.yaml").read_bytes())
     assert "big.yaml:1:1: error: big.yaml is 8.0 MB; the limit is 8.0 MB" in result.stdout
     # The workbook limit (2 GiB unpacked) lowered to 64 MiB, so the bomb stays quick to build.
-    monkeypatch.setattr(xlsx_file, "MAX_WORKBOOK_UNPACKED_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(workbook, "MAX_WORKBOOK_UNPACKED_BYTES", 64 * 1024 * 1024)
     with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (64 * 1024 * 1024 + 1))
     assert Path("bomb.xlsx").stat().st_size < 200_000  # a small file that unpacks to 64 MB

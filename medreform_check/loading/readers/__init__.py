@@ -19,14 +19,16 @@ from medreform_check.loading.readers.rows import (
     ReadProblem,
     filled_fields,
 )
-from medreform_check.loading.readers.xlsx_file import read_xlsx
+from medreform_check.loading.readers.workbook import read_workbook
 from medreform_check.loading.readers.yaml_file import read_yaml
 
 READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
     ".csv": read_csv,
-    ".xlsx": read_xlsx,
+    ".xlsx": read_workbook,
+    ".xls": read_workbook,
+    ".ods": read_workbook,
 }
 
 __all__ = [
@@ -42,6 +44,6 @@ __all__ = [
     "decode_table",
     "filled_fields",
     "read_csv",
-    "read_xlsx",
+    "read_workbook",
     "read_yaml",
 ]

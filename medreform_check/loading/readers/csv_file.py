@@ -17,6 +17,7 @@ from pathlib import Path
 
 from medreform_check.errors import Location, MedreformError
 from medreform_check.limits import MAX_ROWS_PER_FILE
+from medreform_check.loading.names import Names
 from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem, RowChunk
 from medreform_check.loading.readers.tables import table_rows
 from medreform_check.model import RowIssue
@@ -130,7 +131,7 @@ def _same(line: int) -> int:
     return line
 
 
-def read_csv(path: Path) -> Iterator[ReadItem]:
+def read_csv(path: Path, names: Names | None = None) -> Iterator[ReadItem]:
     name = str(path)
     try:
         encoding, label, clean = choose_encoding(path)
@@ -149,7 +150,7 @@ def read_csv(path: Path) -> Iterator[ReadItem]:
         again = _Refetch(lambda: _replaced_lines(path, encoding))
     rows = _parse(source, name, physical, again, problems)
     try:
-        yield from table_rows(name, _limited(rows, name), text_only=True)
+        yield from table_rows(name, _limited(rows, name), text_only=True, names=names)
     finally:
         again.close()
         close = getattr(source, "close", None)
