@@ -13,8 +13,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from medreform_check.errors import Location
 from medreform_check.language.targets import Target
-from medreform_check.model import Indicator, RowIssue, Value
+from medreform_check.model import Indicator, RowIssue, Skipped, Value
 
 
 class Status(StrEnum):
@@ -224,9 +225,20 @@ class Report:
     rejected: tuple[RowIssue, ...] = ()
     warnings: tuple[RowIssue, ...] = ()
     reporting: tuple[ReportingEntry, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # files and sheets not read, and why
     # What renderers need to show names and units: unit id -> name, plan id -> title,
     # plan id -> document number, and the indicators in use.
     unit_names: Mapping[str, str] = field(default_factory=dict)
     plan_titles: Mapping[str, str] = field(default_factory=dict)
     plan_documents: Mapping[str, str] = field(default_factory=dict)
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
+
+
+def skipped_as_issues(skipped: tuple[Skipped, ...]) -> tuple[RowIssue, ...]:
+    """Skipped files and sheets in the shape of listed rows (``file[sheet]`` as the place),
+    for the formats that show them as a table."""
+    return tuple(
+        RowIssue(Location(s.file if s.sheet is None else f"{s.file}[{s.sheet}]"), None, s.reason,
+                 "skipped")
+        for s in skipped
+    )  # fmt: skip

@@ -67,6 +67,7 @@ def build_report(
         rejected=tuple(submissions.rejected),
         warnings=tuple(submissions.warnings),
         reporting=evaluation.reporting,
+        skipped=tuple(submissions.skipped),
         unit_names=names,
         plan_titles={plan.id: plan.title for plan in plans},
         plan_documents={plan.id: plan.document_no for plan in plans if plan.document_no},

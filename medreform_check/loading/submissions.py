@@ -61,7 +61,7 @@ def read_submissions(
     out = Submissions()
     seq = 0
     unsupported = "unsupported file type '{suffix}' (expected {expected})"
-    for path in files_under(paths, SUFFIXES, unsupported):
+    for path in files_under(paths, SUFFIXES, unsupported, skipped=out.skipped):
         reader = READERS[path.suffix.lower()]
         try:
             for item in reader(path, interpreter.names):

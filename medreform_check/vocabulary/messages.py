@@ -292,6 +292,51 @@ _READING: Mapping[str, Mapping[str, Wording]] = {
         "en": "not a workbook that can be read ({kind}): {detail}",
         "zh": "无法读取的工作簿（{kind}）：{detail}",
     },
+    "skip.lock_file": {
+        "en": "an editor's lock file (the workbook is open somewhere); ignored",
+        "zh": "编辑器的锁定文件（该工作簿正在别处打开），已忽略",
+    },
+    "skip.wps": {
+        "en": "a WPS spreadsheet (.et): save it as .xlsx",
+        "zh": "WPS表格文件（.et）：请另存为.xlsx",
+    },
+    "skip.macro": {
+        "en": "a macro workbook (.xlsm) is not read: save it as .xlsx",
+        "zh": "不读取含宏的工作簿（.xlsm）：请另存为.xlsx",
+    },
+    "skip.binary": {
+        "en": "a binary workbook (.xlsb) is not read: save it as .xlsx",
+        "zh": "不读取二进制工作簿（.xlsb）：请另存为.xlsx",
+    },
+    "skip.numbers": {
+        "en": "a Numbers file: export it as .xlsx or .csv",
+        "zh": "Numbers文件：请导出为.xlsx或.csv",
+    },
+    "skip.document": {
+        "en": "a document, not a submission (submissions are tables: .csv, .xlsx, .xls, "
+        ".ods, or YAML)",
+        "zh": "这是文档而非报表（报表应为.csv、.xlsx、.xls、.ods或YAML）",
+    },
+    "skip.other_kind": {
+        "en": "not a kind of file submissions come in (expected {expected})",
+        "zh": "不是报表文件类型（应为{expected}）",
+    },
+    "skip.dangling_link": {
+        "en": "a symbolic link to nothing",
+        "zh": "指向不存在目标的符号链接",
+    },
+    "skip.link_loop": {
+        "en": "a symbolic link back into a folder already being read ({target}): a loop",
+        "zh": "符号链接指回正在读取的文件夹（{target}），形成循环",
+    },
+    "skip.unreadable_folder": {
+        "en": "a folder that cannot be opened: {why}",
+        "zh": "无法打开的文件夹：{why}",
+    },
+    "skip.not_a_file": {
+        "en": "not a regular file (a device, a pipe or a socket)",
+        "zh": "不是普通文件（设备、管道或套接字）",
+    },
     "limit.rows": {
         "en": "the file has more than {limit} rows; the rest was not read "
         "(split it by period or unit)",

@@ -27,6 +27,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
         "rejected",
         "warnings",
         "reporting",
+        "skipped",
     ]
     assert data["as_of"] == "2024-06-30" and data["plans"] == ["small"]
     assert list(data["summary"]) == [

@@ -86,6 +86,7 @@ def test_json_is_the_audit_object_with_only_what_to_chase() -> None:
         "rejected",
         "warnings",
         "reporting",
+        "skipped",
     ]
 
 

@@ -25,7 +25,7 @@ from medreform_check.render.common import (
     target_text,
 )
 from medreform_check.render.svg import composition, meter, progress_bar, sparkline
-from medreform_check.report import Report, ReportStatus, Result, Status
+from medreform_check.report import Report, ReportStatus, Result, Status, skipped_as_issues
 from medreform_check.vocabulary import format_number, notes_text, word
 
 # Dark enough to print as distinct greys; the light tints are the badge backgrounds.
@@ -298,6 +298,12 @@ def render(report: Report, options: RenderOptions) -> str:
         _reporting(report, lang),
         _issues(word("rejected", lang), report.rejected, lang, word("page.rejected_note", lang)),
         _issues(word("warnings", lang), report.warnings, lang),
+        _issues(
+            word("skipped", lang),
+            skipped_as_issues(report.skipped),
+            lang,
+            word("skipped_note", lang),
+        ),
         f"<footer>{_e(word('page.made_by', lang, v=__version__))}</footer>",
     ]
     return (

@@ -15,7 +15,7 @@ from medreform_check.render.common import (
     target_text,
 )
 from medreform_check.render.markdown import cell, table
-from medreform_check.report import Report, Result
+from medreform_check.report import Report, Result, skipped_as_issues
 from medreform_check.vocabulary import listing, notes_text, word
 
 
@@ -167,6 +167,20 @@ def _rejected(report: Report, lang: str) -> list[str]:
     ]
 
 
+def _skipped(report: Report, lang: str) -> list[str]:
+    if not report.skipped:
+        return []
+    rows = [
+        [cell(str(i.at)), cell(reason_text(i, lang))] for i in skipped_as_issues(report.skipped)
+    ]
+    return [
+        f"### {word('bulletin.skipped', lang)}",
+        "",
+        *table([word(k, lang) for k in ("bulletin.file", "reason")], rows),
+        "",
+    ]
+
+
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     titles = [
@@ -177,6 +191,6 @@ def render(report: Report, options: RenderOptions) -> str:
     ]
     lines = [f"# {cell(t)}" for t in titles]
     lines += ["", f"## {word('bulletin.title', lang, day=report.as_of)}", ""]
-    for part in (_overall, _ranking, _overdue, _at_risk, _reporting, _rejected):
+    for part in (_overall, _ranking, _overdue, _at_risk, _reporting, _rejected, _skipped):
         lines += part(report, lang)
     return "\n".join(lines).rstrip() + "\n"
