@@ -136,6 +136,7 @@ class ObservationStore:
         self.lines = _codes()
         self.cols = _codes()  # 0: no column
         self.dropped: set[int] = set()  # rows a consistency check rejected after reading
+        self.cumulative: set[str] = set()  # indicators reported as running totals in the year
         self._index: _Index | None = None
         self._days: dict[int, date] = {}
         for obs in observations:

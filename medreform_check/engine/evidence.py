@@ -33,6 +33,7 @@ class Series(Generic[T]):
     dates: list[date]
     items: Sequence[T]  # a list, or an array of doubles for numbers
     _sums: list[float] | None = field(default=None, repr=False)
+    cumulative: bool = False  # values are running totals since 1 January (cumulative: year)
 
     def span(self, upto: date, window: Window | None) -> tuple[int, int]:
         """Index range of the entries dated ≤ ``upto`` and inside ``window``."""
@@ -41,6 +42,9 @@ class Series(Generic[T]):
         low = bisect_left(self.dates, window[0])
         high = bisect_right(self.dates, min(upto, window[1]))
         return low, max(low, high)
+
+    def _running(self, high: int, start: date) -> float:
+        return _running_total(self, high, start)
 
     def latest(self, upto: date, window: Window | None = None) -> T | None:
         low, high = self.span(upto, window)
@@ -51,9 +55,21 @@ class Series(Generic[T]):
         low, high = self.span(upto, window)
         if high == low:
             return None
+        if self.cumulative:
+            return self._running(high, window[0])
         if self._sums is None:  # only count indicators are ever summed: prefix sums on demand
             self._sums = [0.0, *accumulate(float(v) for v in self.items)]  # type: ignore[arg-type]
         return self._sums[high] - self._sums[low]
+
+
+def _running_total(series: Series[T], high: int, start: date) -> float:
+    """A period's value from running totals: the latest inside it minus the latest before
+    it in the same year (0 if none), CONTRACT §1.1 ``cumulative: year``."""
+    latest = float(series.items[high - 1])  # type: ignore[arg-type]
+    before = bisect_left(series.dates, start)
+    if before and series.dates[before - 1].year == start.year:
+        return latest - float(series.items[before - 1])  # type: ignore[arg-type]
+    return latest
 
 
 def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
@@ -136,6 +152,7 @@ class Evidence:
         if not rows:
             return None
         series = _value_series(self._store, rows, self._known_by)
+        series.cumulative = indicator in self._store.cumulative
         return series if series.dates else None
 
     def reports(self, unit: str, task: str) -> Series[MilestoneReport] | None:

@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import compress, groupby
-from operator import itemgetter, le
+from operator import gt, itemgetter, le
 from typing import TYPE_CHECKING, Any
 
 from medreform_check.errors import Location, ParseError
@@ -148,10 +148,19 @@ def _resolved(
         as_of = list(map(caches.dates.__getitem__, cells))
         if _BLANK in as_of:  # a blank as_of: the last day of the period
             as_of = [e if d == _BLANK else d for d, e in zip(as_of, ends, strict=True)]
+        if "period" in index and _any_after(as_of, ends):
+            # an as_of after its period's end is rejected, the general way (as-of-after-period)
+            as_of = [None if d and e and d > e else d for d, e in zip(as_of, ends, strict=True)]
         found["as_of"] = as_of
     else:
         found["as_of"] = ends
     return found
+
+
+def _any_after(as_of: list[int | None], ends: list[int | None]) -> bool:
+    if None in as_of or None in ends:
+        return any(d and e and d > e for d, e in zip(as_of, ends, strict=True))
+    return any(map(gt, as_of, ends))  # type: ignore[arg-type]  # no None here
 
 
 def _submitted(raw: str) -> int | None:

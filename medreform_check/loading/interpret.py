@@ -18,7 +18,7 @@ from medreform_check.language.values import (
     normalise,
     parse_composition,
     parse_done,
-    parse_number,
+    parse_quantity,
     shown,
 )
 from medreform_check.loading.bulk import BulkCaches
@@ -203,7 +203,7 @@ class RowInterpreter:
                 return parse_composition(raw, indicator.parts)
             number = _plain_number(raw)
             if number is None:
-                number = parse_number(raw, indicator.unit or None)
+                number = parse_quantity(raw, indicator.unit or None)
         except ParseError as exc:
             raise _Rejected("row-value", _field("value", exc), row.where("value")) from None
         low, high = indicator.bounds
@@ -272,9 +272,15 @@ class RowInterpreter:
                 out.receipts.append(Receipt(unit, period, submitted, row.at))
             if row.receipt_only:
                 return
-            as_of = self.day(row, "as_of") or (period.end if period else None)
+            given = self.day(row, "as_of")
+            as_of = given or (period.end if period else None)
             if as_of is None:
                 raise _Rejected("row-date", Message("row.undated"))
+            if given is not None and period is not None and given > period.end:
+                after = {"as_of": given.isoformat(), "period": period.label,
+                         "end": period.end.isoformat()}  # fmt: skip
+                reason = Message("row.as_of_after_period", after)
+                raise _Rejected("as-of-after-period", reason, row.where("as_of"))
             self._fill(row, unit, as_of, submitted, seq, out)
         except _Rejected as rejection:
             where = rejection.at or row.at
@@ -343,13 +349,14 @@ class RowInterpreter:
     def _milestone(
         self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
     ) -> MilestoneReport:
-        # Offices often write 是/否 into the value column; take it as the answer.
+        # Offices often write 是/否 into the value column; take it as the answer. A completion
+        # date with no answer at all means done (CONTRACT §1.4).
         name = "done" if row.fields.get("done") is not None else "value"
         raw = row.fields.get(name)
-        if raw is None:
+        if raw is None and row.fields.get("completed_on") is None:
             raise _Rejected("row-value", Message("row.needs_done", {"task": task.id}))
         try:
-            done = parse_done(raw)
+            done = True if raw is None else parse_done(raw)
         except ParseError as exc:
             raise _Rejected("row-value", _field(name, exc), row.where(name)) from None
         completed_on = self.day(row, "completed_on")

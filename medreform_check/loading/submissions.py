@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from medreform_check.errors import cannot_read
+from medreform_check.loading.afterwards import check_afterwards
 from medreform_check.loading.bulk import read_bulk
 from medreform_check.loading.checks import Check
 from medreform_check.loading.consistency import apply_checks
@@ -61,7 +62,13 @@ def read_submissions(
     out = Submissions()
     seq = 0
     unsupported = "unsupported file type '{suffix}' (expected {expected})"
-    for path in files_under(paths, SUFFIXES, unsupported, skipped=out.skipped):
+    out.store.cumulative = {
+        ident for ident, ind in interpreter.indicators.items() if ind.cumulative == "year"
+    }
+    # Read in path order, whatever the order of the arguments: which row counts in a tie
+    # (the later row) never depends on how the command line was written.
+    found = files_under(paths, SUFFIXES, unsupported, skipped=out.skipped)
+    for path in sorted(found, key=lambda p: str(p)):
         reader = READERS[path.suffix.lower()]
         try:
             for item in reader(path, interpreter.names):
@@ -69,6 +76,7 @@ def read_submissions(
         except OSError as exc:  # a CSV or workbook; YAML reports its own
             raise cannot_read(path, exc) from None
     apply_checks(out, checks)
+    check_afterwards(out, interpreter.indicators, plans)
     return out
 
 

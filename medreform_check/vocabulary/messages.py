@@ -337,6 +337,30 @@ _READING: Mapping[str, Mapping[str, Wording]] = {
         "en": "not a regular file (a device, a pipe or a socket)",
         "zh": "不是普通文件（设备、管道或套接字）",
     },
+    "row.as_of_after_period": {
+        "en": "as_of {as_of} is after the end of the period {period} ({end})",
+        "zh": "截至日期{as_of}晚于报告期{period}的结束日（{end}）",
+    },
+    "row.duplicate_value": {
+        "en": "the same unit, subject and date as line {line} of this file; this later row "
+        "({value}) counts",
+        "zh": "与本文件第{line}行的单位、指标（任务）和日期相同；以本行（{value}）为准",
+    },
+    "row.conflicting_value": {
+        "en": "{file} reported {value} for the same unit, indicator and date; {kept} from "
+        "{kept_file} counts (the later submitted)",
+        "zh": "{file}对同一单位、指标和日期报送了{value}；"
+        "以{kept_file}的{kept}为准（提交日期较晚）",
+    },
+    "row.rate_looks_fractional": {
+        "en": "{value} looks like a fraction: a rate is in percent points (did you mean "
+        "{percent}?)",
+        "zh": "{value}像是小数：比例以百分数计（是否应为{percent}？）",
+    },
+    "row.cumulative_decrease": {
+        "en": "a running total that decreases: {value} after {earlier} on {day} in the same year",
+        "zh": "累计值减少：同年{day}为{earlier}，此处为{value}",
+    },
     "limit.rows": {
         "en": "the file has more than {limit} rows; the rest was not read "
         "(split it by period or unit)",
