@@ -152,8 +152,8 @@ def _fractional_rates(
         others = store.rows_of(unit, indicator)
         if indicator in above or any(values[r] > 1 for r in others):
             detail = {
-                "value": format_number(values[row]),
-                "percent": format_number(values[row] * 100),
+                "value": format_number(values[row], 6),
+                "percent": format_number(values[row] * 100, 6),
             }
             reason = Message("row.rate_looks_fractional", detail)
             found.append(RowIssue(store.location(row), unit, reason, "rate-looks-fractional"))

@@ -274,6 +274,8 @@ class RowInterpreter:
                 return
             given = self.day(row, "as_of")
             as_of = given or (period.end if period else None)
+            if as_of is None:  # a completion with no period: dated by when it was done
+                as_of = self.day(row, "completed_on")
             if as_of is None:
                 raise _Rejected("row-date", Message("row.undated"))
             if given is not None and period is not None and given > period.end:
