@@ -13,6 +13,8 @@ import json
 import os
 import re
 import signal
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -559,3 +561,251 @@ def test_every_row_of_the_robustness_table_has_a_test() -> None:
     tests = {name for name in globals() if name.startswith("test_")}
     assert rows and set(rows) <= tests, set(rows) - tests
     assert tests - set(rows) == {"test_every_row_of_the_robustness_table_has_a_test"}
+
+
+# --- files as they really arrive (issue 13, the readers) -------------------------------------
+
+
+def _xlsx(rows: list[list[Any]], hidden: list[list[Any]] | None = None) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if hidden is not None:
+        extra = book.create_sheet("内部")
+        for row in hidden:
+            extra.append(row)
+        extra.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _rewrite(data: bytes, member: str, change: Any) -> bytes:
+    """The workbook ``data`` with one part changed (``change`` maps old bytes to new)."""
+    import io
+
+    source, target = io.BytesIO(data), io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            dst.writestr(item.filename, change(content) if item.filename == member else content)
+        if member not in src.namelist():  # a part the workbook did not have: added
+            dst.writestr(member, change(b""))
+    return target.getvalue()
+
+
+def test_a_stray_quote_swallows_no_rows(here: Path) -> None:
+    lines = [HEADER, 'hospital,emr_level,"3,2023-06-30\n', GOOD_ROW,
+             "hospital,local_visit_rate,85,2023-12-31\n"]  # fmt: skip
+    Path("q.csv").write_text("".join(lines), encoding="utf-8")
+    result = audit("q.csv")
+    # Line 2 opens a quote that never closes where the rows end: only that line is lost.
+    assert rejected(result) == [
+        (
+            2,
+            "a quote opens a cell here and is not closed where the row ends; this line is rejected and the lines after it are read as rows of their own",
+        )
+    ]
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"  # lines 3, 4
+
+
+def test_one_undecodable_byte_in_a_gb18030_file(here: Path) -> None:
+    text = HEADER + "综合医院,emr_level,3,2023-12-31\n"
+    bad = "综合医院,local_visit_rate,8".encode("gb18030") + b"\xff5,2023-12-31\n"
+    Path("gb.csv").write_bytes(
+        text.encode("gb18030") + bad + "综合医院,local_visit_rate,85,2023-12-31\n".encode("gb18030")
+    )
+    result = audit("gb.csv")
+    # 综合医院 is 4 characters of 2 bytes, then ",local_visit_rate,8" (19 bytes): 0xff is byte 28.
+    assert rejected(result) == [
+        (3, "byte 0xff at column 28 is not GB18030 text; this line was not read")
+    ]
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+
+
+def test_entities_in_a_workbook_are_refused_and_the_audit_goes_on(here: Path) -> None:
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')  # fmt: skip
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    Path("lol.xlsx").write_bytes(
+        _rewrite(book, "xl/worksheets/sheet1.xml", lambda xml: laughs + xml.split(b"?>", 1)[-1])
+    )
+    Path("good.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    result = audit("lol.xlsx", "good.csv")
+    assert rejected(result) == [
+        (
+            1,
+            "the workbook part xl/worksheets/sheet1.xml declares a DOCTYPE (entities); refused, never expanded",
+        )
+    ]
+    assert status(result, "visits") == "met"  # the other file was read
+
+
+def _bounded(argv: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """The CLI in a process limited to 1 GiB of memory and 20 seconds of CPU."""
+    import resource
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+
+    command = [sys.executable, "-m", "medreform_check", *argv]
+    return subprocess.run(command, capture_output=True, preexec_fn=limits, timeout=60, check=False)
+
+
+def test_a_sparse_cell_far_away_is_refused_in_bounded_time_and_memory(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    sparse = _rewrite(
+        book, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", far)
+    )
+    Path("far.xlsx").write_bytes(sparse)
+    assert len(sparse) < 10_000
+    done = _bounded(["audit", "plan.yaml", "-s", "far.xlsx", "--as-of", "2024-06-30", "--rules",
+                     RULES, "--format", "json", "--fail-on", "none"])  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (issue,) = json.loads(done.stdout)["rejected"]
+    # 1,048,576 rows × 16,384 columns = 17,179,869,184 cells
+    assert (
+        issue["reason"]
+        == "the sheet spans A1:XFD1048576 (17,179,869,184 cells); the limit is 20,000,000 cells, so it was not read"
+    )
+
+
+def test_a_huge_shared_strings_table_is_refused_in_bounded_time_and_memory(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    many = b"<si><t/></si>" * 5_000_001  # openpyxl writes inline strings: the part is added
+    sst = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + many
+        + b"</sst>"
+    )
+    table = _rewrite(book, "xl/sharedStrings.xml", lambda _: sst)
+    Path("strings.xlsx").write_bytes(table)
+    assert len(table) < 400_000  # 65 MB of XML, compressed
+    done = _bounded(["audit", "plan.yaml", "-s", "strings.xlsx", "--as-of", "2024-06-30",
+                     "--rules", RULES, "--format", "json", "--fail-on", "none"])  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (issue,) = json.loads(done.stdout)["rejected"]
+    assert issue["reason"] == "the workbook has more than 5,000,000 shared strings; not read"
+
+
+def test_a_stale_dimension_hides_no_rows(here: Path) -> None:
+    rows = [["unit", "indicator", "value", "as_of"], ["hospital", "local_visit_rate", 70, "2023-06-30"],
+            ["hospital", "local_visit_rate", 85, "2023-12-31"]]  # fmt: skip
+    book = _xlsx(rows)
+    stale = _rewrite(
+        book, "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:D2"/>', xml),
+    )  # fmt: skip
+    Path("stale.xlsx").write_bytes(stale)
+    result = audit("stale.xlsx")
+    # Row 3 lies outside the stated A1:D2 and is read all the same: 85 meets 不低于80%.
+    assert result.exit_code == 0 and status(result, "visits") == "met"
+
+
+def test_every_sheet_is_read_hidden_ones_too(here: Path) -> None:
+    header = ["unit", "indicator", "value", "as_of"]
+    book = _xlsx([header, ["hospital", "emr_level", 3, "2023-12-31"]],
+                 hidden=[header, ["hospital", "local_visit_rate", 85, "2023-12-31"]])  # fmt: skip
+    Path("two.xlsx").write_bytes(book)
+    result = audit("two.xlsx")
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+    verbose = cli("audit", "plan.yaml", "-s", "two.xlsx", "--as-of", "2024-06-30", "--rules",
+                  RULES, "--fail-on", "none", "--verbose")  # fmt: skip
+    assert "two.xlsx: XLSX, sheet '内部' (hidden)" in verbose.stdout + verbose.stderr
+
+
+def test_a_merged_unit_column_is_read_in_every_row(here: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_xlsx([
+        ["unit", "indicator", "value", "as_of"],
+        ["hospital", "emr_level", 3, "2023-12-31"],
+        [None, "local_visit_rate", 85, "2023-12-31"],
+    ])))  # fmt: skip
+    sheet = book.active
+    assert sheet is not None
+    sheet.merge_cells("A2:A3")  # 综合医院 written once beside its two rows
+    book.save("merged.xlsx")
+    result = audit("merged.xlsx")
+    assert result.exit_code == 0  # not "no unit given" on row 3
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+
+
+def test_a_directory_lists_every_file_it_does_not_read(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path("subs")
+    (folder / "nested").mkdir(parents=True)
+    (folder / "good.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
+    (folder / "city.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "notes.txt").write_text("read me", encoding="utf-8")
+    (folder / "~$good.xlsx").write_bytes(b"lock")
+    (folder / "gone.csv").symlink_to("nowhere.csv")
+    (folder / "nested" / "loop").symlink_to("..", target_is_directory=True)
+    (folder / "locked").mkdir()
+    outside = Path("shared")
+    outside.mkdir()
+    (outside / "more.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    (folder / "linked").symlink_to(Path("..") / "shared", target_is_directory=True)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # tests may run as root, whom permissions do not stop
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = audit("subs")
+    skipped = {(Path(s["file"]).name, s["reason"]) for s in json.loads(result.stdout)["skipped"]}
+    assert skipped == {
+        ("city.et", "a WPS spreadsheet (.et): save it as .xlsx"),
+        (
+            "notes.txt",
+            "not a kind of file submissions come in (expected .yaml, .yml, .csv, .xlsx, .xls, .ods)",
+        ),
+        ("~$good.xlsx", "an editor's lock file (the workbook is open somewhere); ignored"),
+        ("gone.csv", "a symbolic link to nothing"),
+        (
+            "loop",
+            f"a symbolic link back into a folder already being read ({Path('subs').resolve()}): a loop",
+        ),
+        ("locked", "a folder that cannot be opened: Permission denied"),
+    }
+    assert result.exit_code == 0  # skipped files never change the exit code
+    assert status(result, "visits") == "met"  # the linked folder was followed, once
+
+
+def test_a_damaged_workbook_part_loses_only_that_file(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    Path("broken.xlsx").write_bytes(
+        _rewrite(book, "xl/workbook.xml", lambda xml: xml[: len(xml) // 3])
+    )
+    Path("good.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    result = audit("broken.xlsx", "good.csv")
+    ((line, reason),) = rejected(result)
+    assert line == 1 and reason.startswith("not a workbook that can be read (.xlsx)")
+    assert status(result, "visits") == "met"

@@ -139,8 +139,7 @@ def _count_shared_strings(archive: zipfile.ZipFile) -> None:
     for block in _blocks(archive, "xl/sharedStrings.xml"):
         text = tail + block
         count += text.count(b"<si>") + text.count(b"<si ")
-        tail = text[-3:]
-        count -= tail.count(b"<si")  # counted again with the next block
+        tail = text[-3:]  # too short to hold a whole "<si>": nothing is counted twice
         if count > MAX_SHARED_STRINGS:
             limit = {"limit": f"{MAX_SHARED_STRINGS:,}"}
             raise WorkbookRefused(Message("limit.shared_strings", limit), "too-many-cells")
