@@ -155,7 +155,10 @@ def _rows(
 ) -> Iterator[RowChunk | ReadProblem]:
     """The sheet's rows as text, in chunks, each with its row number; a row with a formula
     is rejected in its place (unevaluated)."""
-    first_row, first_col = start
+    # python-calamine's rows start at the sheet's first row (A1's), its cells at the first
+    # column holding data: lines count from 1, columns are padded back to A
+    # (tests/unit/test_office_layouts.py holds it to that).
+    first_col = start[1]
     pad = [""] * first_col
     merges: dict[int, list[tuple[int, int, int]]] = {}  # line -> (first col, last col, last line)
     for (r1, c1), (r2, c2) in merged:
@@ -166,7 +169,7 @@ def _rows(
     rows: list[list[str]] = []
     lines: list[int] = []
     for k, cells in enumerate(source):
-        line = first_row + k + 1
+        line = k + 1
         texts = pad + [cell_text(c) for c in cells] if first_col else list(map(cell_text, cells))
         if formulas or percent:
             problem = _special_cells(texts, cells, line, first_col, formulas, percent, label)
