@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from medreform_check.lint import (
     catalogue_rules,
     loader_codes,
+    names_rules,
     plan_references,
     plan_targets,
     plan_timing,
@@ -41,11 +42,13 @@ PLAN_RULES: tuple[Rule[PlanContext], ...] = (
     plan_targets.stage_weakens,
     plan_targets.evidence_quantitative,
     plan_timing.every_partial_period,
+    names_rules.plan_name_shared,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
     catalogue_rules.indicator_bounds,
     catalogue_rules.indicator_fields,
+    names_rules.name_shared,
 )
 
 

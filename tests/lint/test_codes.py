@@ -300,6 +300,18 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         },
         ("s.csv", 3, None),  # the limit lowered to 2 rows (LOWERED): line 3 is the first past it
     ),
+    "name-shared": (
+        {
+            "i.yaml": "schema_version: 1\nindicators:\n"
+            "  a1: {name: 甲, kind: rate, unit: '%', better: higher, aliases: [就诊率]}\n"
+            "  b1: {name: 乙, kind: rate, unit: '%', better: higher, aliases: [就诊率]}\n"
+        },
+        ("i.yaml", 4, "就诊率]"),  # b1's alias: a1 had it first
+    ),
+    "plan-name-shared": (
+        {"p.yaml": plan(OK_TASK).replace("{id: hospital, name: 医院,", "{id: hospital, name: 局,")},
+        ("p.yaml", 8, "局,"),  # the hospital's name is the bureau's name
+    ),
     "too-many-cells": (
         {
             "p.yaml": plan(MEASURED),
