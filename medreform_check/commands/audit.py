@@ -17,6 +17,7 @@ from medreform_check.errors import Finding, InvalidInput
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under
 from medreform_check.loading.plan import plan_from
+from medreform_check.loading.plan_units import in_indicator_units
 from medreform_check.loading.rules import find_rules_dir, read_catalogue, read_checks
 from medreform_check.loading.submissions import paused_gc, read_submissions
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
@@ -41,7 +42,7 @@ def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan],
     findings += lint_plans(loaded, catalogue)
     if any(f.is_error for f in findings):
         raise InvalidInput(findings)
-    return [plan for _, plan in loaded], findings
+    return [in_indicator_units(plan, catalogue) for _, plan in loaded], findings
 
 
 @dataclass(frozen=True)

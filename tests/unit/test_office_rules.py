@@ -155,3 +155,34 @@ def test_a_rate_typed_as_a_fraction(tmp_path: Path, value: str, others: str, war
         if warned
         else []
     )
+
+
+MAGNITUDE_PLAN = """schema_version: 1
+plan: {id: m, title: 万, period: {start: 2024-01-01, end: 2024-12-31}}
+indicators:
+  served: {name: 服务人次, kind: amount, unit: 人, min: 0, better: higher}
+units: [{id: hospital, name: 医院}]
+tasks:
+  - {id: big, title: 服务1000万人次以上, owners: [hospital], indicator: served, target: 1000万以上, deadline: 2024-12-31}
+"""
+
+
+def test_a_target_with_a_magnitude_is_met_in_the_indicators_unit(tmp_path: Path) -> None:
+    import json
+
+    from helpers import ROOT, run_cli
+
+    (tmp_path / "plan.yaml").write_text(MAGNITUDE_PLAN, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(
+        "unit,indicator,value,as_of\nhospital,served,1200万,2024-12-31\n", encoding="utf-8"
+    )
+    result = run_cli(["audit", str(tmp_path / "plan.yaml"), "-s", str(tmp_path / "s.csv"), "--rules",
+                      str(ROOT / "rules"), "--as-of", "2024-12-31", "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.stdout + result.stderr
+    (only,) = json.loads(result.stdout)["results"]
+    # 1200万 = 12,000,000 人 >= 1000万 = 10,000,000 人
+    assert (only["status"], only["actual"], only["target"]) == ("met", 12000000, ">= 10000000")
+    wrong = MAGNITUDE_PLAN.replace("target: 1000万以上", "target: 1000万元以上")
+    (tmp_path / "plan.yaml").write_text(wrong, encoding="utf-8")
+    refused = run_cli(["validate", str(tmp_path / "plan.yaml"), "--rules", str(ROOT / "rules")])
+    assert "target unit '万元' does not match served ('人') [target-unit]" in refused.stdout
