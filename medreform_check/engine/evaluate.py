@@ -392,10 +392,23 @@ def evaluate_instance(
         completed_on=verdict.completed_on,
         aspirational=task.aspirational,
         notes=_notes(instance, verdict),
-        history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
+        history=Trend(history if history is not None else _later_history(view, evidence, as_of)),
         target_spec=instance.target,
         completions=view.completions(as_of),
     )
+
+
+def _later_history(view: _InstanceView, evidence: Evidence, as_of: date) -> Any:
+    """The trend points, computed if a renderer asks: from the evidence again, so that a
+    result does not keep its task's series alive (at national scale, every unit's series of
+    every task would stay in memory until the report is written)."""
+    instance, indicator, units = view.instance, view.indicator, view.units
+
+    def compute() -> TrendPoints:
+        sources = TaskSources(instance.task, indicator, units, evidence)
+        return tuple(_InstanceView(instance, indicator, sources).history(as_of))
+
+    return compute
 
 
 def indicator_for(task: Task, plan: Plan, catalogue: Catalogue) -> Indicator | None:

@@ -47,7 +47,10 @@ CELLS = st.one_of(
             "50:30:20",
         ]
     ),
-    st.text(alphabet=st.characters(blacklist_characters='"\r\n\x00'), max_size=6),
+    st.text(
+        alphabet=st.characters(blacklist_characters='"\r\n\x00', blacklist_categories=("Cs",)),
+        max_size=6,
+    ),
 )
 QUOTED = st.text(alphabet=st.sampled_from(list('ab,"\n 1')), max_size=8)
 
