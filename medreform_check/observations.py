@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate, repeat
-from operator import add, mul
+from itertools import accumulate, compress, repeat
+from operator import add, le, mul
 from typing import NamedTuple
 
 from medreform_check.errors import Location
@@ -277,6 +278,32 @@ class ObservationStore:
         return [
             row for row, code in enumerate(self.indicators) if code in wanted and row not in dropped
         ]
+
+    def unsorted_groups(self) -> Iterator[Sequence[int]]:
+        """The rows (read order) of each (unit, indicator) whose dates do not strictly
+        increase in read order: where a date may repeat. Found in C over the grouped dates,
+        about 12 bytes a row while it runs (a set of every (unit, indicator, date) took 90)."""
+        index = self._index or self._build_index()
+        order, starts = index.order, index.starts
+        count = len(order)
+        if count < 2:
+            return
+        dates = array("i", map(self.dates.__getitem__, order))
+        later = compress(range(1, count), map(le, dates[1:], dates[:-1]))
+        first = bytearray(count + 1)  # 1 where a group starts: a drop in date there is fine
+        for start in set(starts):
+            if start <= count:
+                first[start] = 1
+        seen_groups: set[int] = set()
+        for k in later:
+            if first[k]:
+                continue
+            group = bisect_right(starts, k) - 1  # starts[group] <= k < starts[group + 1]
+            if group == len(starts) - 2:
+                break  # the bucket of dropped rows, last of all: not a group
+            if group not in seen_groups:
+                seen_groups.add(group)
+                yield order[starts[group] : starts[group + 1]]
 
     def _build_index(self) -> _Index:
         self._index = _Index(self)

@@ -15,10 +15,9 @@ Checking costs one pass in C over the store's columns when nothing is found (the
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import pairwise, repeat
-from operator import add, mul
+from itertools import pairwise
 
 from medreform_check.model import (
     Indicator,
@@ -42,23 +41,16 @@ def check_afterwards(
 
 
 def _duplicate_values(store: ObservationStore) -> list[RowIssue]:
-    """Rows of the same unit, indicator and as_of; None when there are none (found in C)."""
-    count = len(store.units)
-    if count < 2:
-        return []
-    width = max(1, len(store.indicator_names))
-    groups = map(add, map(mul, store.units, repeat(width)), store.indicators)
-    keys = list(map(add, map(mul, groups, repeat(1 << 24)), store.dates))
-    if len(set(keys)) == count:
-        return []
-    twice = {key for key, n in Counter(keys).items() if n > 1}
-    rows: dict[int, list[int]] = defaultdict(list)
-    for row, key in enumerate(keys):
-        if key in twice and row not in store.dropped:
-            rows[key].append(row)
+    """Rows of the same unit, indicator and as_of: looked for only in the (unit, indicator)
+    groups whose dates do not strictly increase (none, usually: found in C)."""
     found = []
-    for same in rows.values():
-        found += _one_duplicate(store, same)
+    for rows in store.unsorted_groups():
+        by_date: dict[int, list[int]] = defaultdict(list)
+        for row in rows:
+            by_date[store.dates[row]].append(row)
+        for same in by_date.values():
+            if len(same) > 1:
+                found += _one_duplicate(store, same)
     return found
 
 
