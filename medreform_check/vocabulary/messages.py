@@ -267,6 +267,10 @@ _READING: Mapping[str, Mapping[str, Wording]] = {
         "indicators or units)",
         "zh": "前20行中没有表头（表头应至少有两格为已知的列名、指标或单位）",
     },
+    "column.no_heading": {
+        "en": "column {column} has no heading; its cells are not read",
+        "zh": "第{column}列没有表头，其单元格未读取",
+    },
     "row.only_unknown_columns": {
         "en": "the row's only value is in column {column}, whose heading names nothing known",
         "zh": "该行唯一的数值位于第{column}列，而该列表头无法识别",

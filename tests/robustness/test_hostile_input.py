@@ -809,3 +809,25 @@ def test_a_damaged_workbook_part_loses_only_that_file(here: Path) -> None:
     ((line, reason),) = rejected(result)
     assert line == 1 and reason.startswith("not a workbook that can be read (.xlsx)")
     assert status(result, "visits") == "met"
+
+
+def test_values_under_unknown_or_missing_headings_are_never_blank(here: Path) -> None:
+    text = (
+        "unit,indicator,value,as_of,,序号\n"
+        + "hospital,emr_level,3,2023-12-31,,1\n"
+        + ",,,,7,\n"
+        + ",,,,,8\n"
+    )
+    Path("h.csv").write_text(text, encoding="utf-8")
+    result = audit("h.csv")
+    # Line 3's only value sits in column 5, which has no heading; line 4's under 序号.
+    assert rejected(result) == [
+        (3, "the row's only value is in column 5, whose heading names nothing known"),
+        (4, "the row's only value is in column 6, whose heading names nothing known"),
+    ]
+    warned = [(w["line"], w["reason"]) for w in json.loads(result.stdout)["warnings"]]
+    assert (
+        1,
+        "column '序号' is not used (known columns: unit, period, indicator, task, value, done, completed_on, as_of, evidence, submitted, note)",
+    ) in warned
+    assert (3, "column 5 has no heading; its cells are not read") in warned

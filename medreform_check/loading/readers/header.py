@@ -47,6 +47,10 @@ class Header:
     defaults: dict[str, Any] = field(default_factory=dict)  # form fields: field -> value
     problems: list[ReadProblem] = field(default_factory=list)
     width: int = 0
+    headings: list[str] = field(default_factory=list)  # each column's heading as written
+
+    def heading_at(self, col: int) -> str:
+        return self.headings[col].strip() if col < len(self.headings) else ""
 
     @property
     def layout(self) -> str:
@@ -113,6 +117,7 @@ def read_header(
     while texts and not texts[-1].strip():
         texts.pop()
     header.width = len(texts)
+    header.headings = texts
     for col, cell in enumerate(texts):
         key = heading_key(cell)
         if not key:

@@ -113,6 +113,10 @@ class _Table:
         self.wide = header.layout == "wide"
         known = len(header.fields) + len(header.indicators)
         self.bulk = text_only and known == width and not self.broken
+        # Columns without a heading: their cells are not read, and the first one filled in
+        # is reported (an unknown heading is reported by the header already).
+        self.unheaded = [c for c in range(header.width) if not header.heading_at(c)]
+        self.pending: list[ReadProblem] = []
 
     def rows(self, rows: list[list[Any]], lines: Sequence[int]) -> Iterator[ReadItem]:
         if self.wide:
@@ -130,6 +134,8 @@ class _Table:
                 yield self._clean(rows[start:k], lines[start:k])
             start = k + 1
             item = self._one(cells, lines[k])
+            yield from self.pending
+            self.pending.clear()
             if item is not None:
                 yield item
         if self.bulk and start < len(rows):
@@ -157,7 +163,23 @@ class _Table:
         if len(cells) < self.width and self.text_only:
             reason = Message("row.cells", {"count": len(cells), "width": self.width})
             return ReadProblem(RowIssue(at, unit, reason, "row-cells"))
+        self._unheaded_filled(cells, line)
+        if not fields:  # something is written, but only under headings nobody knows
+            first = next(c for c, cell in enumerate(cells) if _filled(cell))
+            reason = Message("row.only_unknown_columns", {"column": first + 1})
+            return ReadProblem(RowIssue(at, None, reason, "row-subject"))
         return RawRow(at, fields, columns=self.column_of)
+
+    def _unheaded_filled(self, cells: list[Any], line: int) -> None:
+        for col in self.unheaded:
+            if col < len(cells) and _filled(cells[col]):
+                self.unheaded.remove(col)
+                where = Location(self.name, line, col + 1)
+                reason = Message("column.no_heading", {"column": col + 1})
+                self.pending.append(
+                    ReadProblem(RowIssue(where, None, reason, "unknown-column"), True)
+                )
+                return
 
     def _wide(self, rows: list[list[Any]], lines: Sequence[int]) -> Iterator[ReadItem]:
         """A 汇总表: for each indicator column, one clean row per unit row with a value there
