@@ -153,3 +153,15 @@ def _typed(cell: str) -> Any:
         return int(cell)
     except ValueError:
         return cell or None
+
+
+@SETTINGS
+@given(st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")), max_size=8),
+       st.sampled_from([b'"', b"\xff", b"\xd6\xd0", b"\x00", b""]))  # fmt: skip
+def test_bytes_of_any_kind_never_crash_the_csv_reader(lines: list[bytes], odd: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "b.csv"
+        body = b"unit,indicator,value,as_of\n" + b"".join(line + odd + b"\n" for line in lines)
+        path.write_bytes(body)
+        read(path)  # whatever the bytes: rows used, rejected or the file refused, never a crash
+        assert path.read_bytes() == body

@@ -7,7 +7,7 @@ interpreter's business (``loading/interpret.py``).
 
 from __future__ import annotations
 
-from medreform_check.loading.readers.csv_file import decode_table, read_csv
+from medreform_check.loading.readers.csv_file import read_csv
 from medreform_check.loading.readers.rows import (
     CHINESE_HEADINGS,
     HEADINGS,
@@ -41,7 +41,6 @@ __all__ = [
     "ReadNote",
     "ReadProblem",
     "Reader",
-    "decode_table",
     "filled_fields",
     "read_csv",
     "read_workbook",

@@ -85,16 +85,6 @@ def choose_encoding(path: Path) -> tuple[str, str, bool]:
     return (*utf8, False)
 
 
-def decode_table(raw: bytes, path: Path) -> tuple[str, str]:
-    """Text of a small CSV held in memory, and which encoding it was (for `template -s`)."""
-    for encoding, label in (("utf-8-sig", "UTF-8"), ("gb18030", "GB18030")):
-        try:
-            return raw.decode(encoding), label
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8-sig", errors="replace"), "UTF-8"
-
-
 class _Lines:
     """The decoded lines of a file some of whose lines do not decode: those are skipped
     (and listed), and the reader's count of lines is mapped back to physical lines."""
@@ -273,7 +263,9 @@ def _careful(
                 yield RowChunk(kept, lines)
                 kept, lines = [], []
             yield _rejected(name, physical(line), Message("csv.stray_quote"))
-            yield from _one_by_one(line + 1, line + span - 1, name, physical, fetch)
+            # (a quote still open at the end of the file counts its last line break too)
+            last = min(line + span - 1, after)
+            yield from _one_by_one(line + 1, last, name, physical, fetch)
         else:
             kept.append(row)
             lines.append(physical(line))
