@@ -121,7 +121,9 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
     percent_formats = set(_BUILTIN_PERCENT)
     for tag in re.findall(rb"<numFmt\b[^>]*>", styles):
         attrs = dict(_ATTRS.findall(tag))
-        if b"%" in attrs.get(b"formatCode", b"").replace(b'"%"', b""):
+        # A % in quotes or after a backslash is a literal sign, not a percentage.
+        code = _unescape(attrs.get(b"formatCode", b"")).replace(b'"%"', b"").replace(b"\\%", b"")
+        if b"%" in code:
             percent_formats.add(int(attrs.get(b"numFmtId", b"0")))
     xfs = re.search(rb"<cellXfs\b.*?</cellXfs>", styles, re.S)
     found = set()
