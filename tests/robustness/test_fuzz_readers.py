@@ -3,8 +3,10 @@ internal error, every line below the header is used or listed, and the input is 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -64,7 +66,10 @@ def tables(draw: st.DrawFn, cells: st.SearchStrategy[str] = CELLS) -> list[list[
 
 
 def csv_text(table: list[list[str]]) -> str:
-    return "".join(",".join(row) + "\n" for row in table)
+    """The table as CSV, cells quoted where they must be (a comma in a cell stays in it)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(table)
+    return buffer.getvalue()
 
 
 def read(path: Path) -> Submissions:
@@ -99,7 +104,12 @@ def unread(table: list[list[str]], subs: Submissions) -> list[int]:
     ]
 
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=3000 for a longer search than CI's.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @SETTINGS
@@ -119,7 +129,8 @@ def test_every_csv_line_below_the_header_is_used_or_listed(table: list[list[str]
 def test_quotes_anywhere_never_crash_the_csv_reader(table: list[list[str]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "q.csv"
-        path.write_text("unit,indicator,value,as_of\n" + csv_text(table), encoding="utf-8")
+        raw = "".join(",".join(row) + "\n" for row in table)  # quotes left where they fall
+        path.write_text("unit,indicator,value,as_of\n" + raw, encoding="utf-8")
         before = path.read_bytes()
         read(path)
         assert path.read_bytes() == before
