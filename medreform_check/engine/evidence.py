@@ -86,22 +86,29 @@ def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
     return Series(dates, items)
 
 
-def _value_series(store: ObservationStore, rows: Sequence[int], known_by: int) -> Series[Value]:
+def _value_series(
+    store: ObservationStore, rows: Sequence[int], known_by: int, days: dict[int, date]
+) -> Series[Value]:
     """One unit's values of one indicator from its rows in the store (read order): those
-    known by ``known_by`` (an ordinal; 0: all), one per date, ascending."""
+    known by ``known_by`` (an ordinal; 0: all), one per date, ascending. ``days`` holds the
+    store's dates by ordinal (one object each). It runs once per unit and indicator — three
+    million times for a nation — so the usual case is a few calls into C."""
     submitted = store.submitted
     if known_by:
         rows = [r for r in rows if submitted[r] <= known_by]  # NOT_GIVEN (0) counts as known
+    composite = bool(store.compositions) and any(store.values[r] != store.values[r] for r in rows)
+    if len(rows) == 1 and not composite:
+        row = rows[0]
+        return Series([days[store.dates[row]]], array("d", (store.values[row],)))
     ordinals = list(map(store.dates.__getitem__, rows))
     if all(map(int.__lt__, ordinals, ordinals[1:])):
         # Reports usually arrive in date order, one per date: nothing to sort or drop.
-        composite = store.compositions and any(store.values[r] != store.values[r] for r in rows)
         items: list[Value] | array[float] = (
             [store.value(r) for r in rows]
             if composite
             else array("d", map(store.values.__getitem__, rows))
         )
-        return Series(list(map(store.days().__getitem__, ordinals)), items)
+        return Series(list(map(days.__getitem__, ordinals)), items)
     return _series(
         [
             (store.day(store.dates[r]), store.day(submitted[r] or 1), store.seqs[r], store.value(r))
@@ -131,6 +138,7 @@ class Evidence:
             else ObservationStore(observations)
         )
         self._known_by = known_by.toordinal() if known_by else 0
+        self._days: dict[int, date] | None = None  # the store's dates, once it is indexed
         reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
@@ -151,7 +159,9 @@ class Evidence:
         rows = self._store.rows_of(unit, indicator)
         if not rows:
             return None
-        series = _value_series(self._store, rows, self._known_by)
+        if self._days is None:
+            self._days = self._store.days()
+        series = _value_series(self._store, rows, self._known_by, self._days)
         series.cumulative = indicator in self._store.cumulative
         return series if series.dates else None
 
