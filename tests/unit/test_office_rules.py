@@ -186,3 +186,22 @@ def test_a_target_with_a_magnitude_is_met_in_the_indicators_unit(tmp_path: Path)
     (tmp_path / "plan.yaml").write_text(wrong, encoding="utf-8")
     refused = run_cli(["validate", str(tmp_path / "plan.yaml"), "--rules", str(ROOT / "rules")])
     assert "target unit '万元' does not match served ('人') [target-unit]" in refused.stdout
+
+
+def test_a_plan_names_an_unknown_unit_or_indicator_with_a_hint(tmp_path: Path) -> None:
+    from helpers import ROOT, SMALL_PLAN, run_cli
+
+    typo = SMALL_PLAN.replace(
+        "owners: [hospital]\n    indicator: emr_level",
+        "owners: [hospitl]\n    indicator: emr_levle",
+    )
+    (tmp_path / "plan.yaml").write_text(typo, encoding="utf-8")
+    result = run_cli(["validate", str(tmp_path / "plan.yaml"), "--rules", str(ROOT / "rules")])
+    assert (
+        "owner 'hospitl' is not a unit of this plan (did you mean 'hospital'?) [unknown-unit]"
+        in result.stdout
+    )
+    assert (
+        "unknown indicator 'emr_levle' (did you mean 'emr_level'?) [unknown-indicator]"
+        in result.stdout
+    )
