@@ -11,8 +11,8 @@ from typing import Any
 
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.csv_ import COLUMNS, headings, render_rows
-from medreform_check.render.common import STATUS_SYMBOLS, completion_text, status_label
-from medreform_check.report import Report, Status
+from medreform_check.render.common import STATUS_SYMBOLS, completion_text, reason_text, status_label
+from medreform_check.report import Report, Status, skipped_as_issues
 from medreform_check.vocabulary import word
 
 # Light fills that stay distinguishable in greyscale, and the symbol says it anyway.
@@ -90,7 +90,10 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
              r.on_time_rate)
             for r in report.summaries.reporting_by_unit
         ]  # fmt: skip
-        _block(sheet, top, heads, rows)
+        top = _block(sheet, top, heads, rows)
+    if report.skipped:  # files and sheets not read, so that none is lost without a word
+        skipped = [(str(i.at), reason_text(i, lang)) for i in skipped_as_issues(report.skipped)]
+        _block(sheet, top, [word("skipped", lang), word("reason", lang)], skipped)
     sheet.column_dimensions["A"].width = 36
 
 
