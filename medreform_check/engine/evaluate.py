@@ -98,7 +98,8 @@ class _InstanceView:
         self.value_series = sources.value_series
         self.report_series = sources.report_series
         self.memo = sources.memo
-        is_count = indicator is not None and indicator.kind == "count"
+        running = indicator is not None and indicator.cumulative == "year"  # totals: differences
+        is_count = running or (indicator is not None and indicator.kind == "count")
         self.counting = is_count
         # Counts, and every kind in `every` instances, only count inside the instance period.
         self.window: Window | None = (

@@ -22,6 +22,9 @@ EXTRA = {
     "checkups": Indicator(
         "checkups", "免费体检人数", "count", "人", min=0, better="higher", cumulative="year"
     ),
+    "spent": Indicator(
+        "spent", "累计支出", "amount", "万元", min=0, better="higher", cumulative="year"
+    ),
 }
 CATALOGUE = Catalogue({**INDICATORS, **EXTRA})
 PLAN = plan(
@@ -87,11 +90,14 @@ def test_an_as_of_after_the_period_is_rejected(tmp_path: Path) -> None:
     assert values(subs) == [("a", "rate", 80)]
 
 
-def test_a_period_of_running_totals_is_a_difference_never_a_sum(tmp_path: Path) -> None:
+@pytest.mark.parametrize("indicator", ["checkups", "spent"])  # a count and an amount
+def test_a_period_of_running_totals_is_a_difference_never_a_sum(
+    tmp_path: Path, indicator: str
+) -> None:
     running = plan(
         task(
             "c",
-            indicator="checkups",
+            indicator=indicator,
             target=">= 40",
             every="quarter",
             owners=("a",),
@@ -99,7 +105,7 @@ def test_a_period_of_running_totals_is_a_difference_never_a_sum(tmp_path: Path) 
             until="2024-12-31",
         ),
     )
-    text = "unit,indicator,value,as_of\na,checkups,30,2024-01-31\na,checkups,65,2024-02-29\na,checkups,100,2024-05-31\n"
+    text = f"unit,indicator,value,as_of\na,{indicator},30,2024-01-31\na,{indicator},65,2024-02-29\na,{indicator},100,2024-05-31\n"
     subs = read(tmp_path, {"s.csv": text}, (running,))
     results = evaluate([running], CATALOGUE, subs, d("2024-12-31")).results
     # Q1: the latest running total in Q1 is 65, none before it this year: 65 (not 30 + 65).

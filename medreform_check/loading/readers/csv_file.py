@@ -93,6 +93,11 @@ class _Lines:
         self.path, self.encoding, self.problems = path, encoding, problems
         self.physical: list[int] = [0]  # yielded line k came from physical line physical[k]
 
+    def at(self, line: int) -> int:
+        """The physical line of the reader's line ``line`` (counting a lone CR as a line
+        break, the reader may count one more line than was read: the last one then)."""
+        return self.physical[min(line, len(self.physical) - 1)]
+
     def __iter__(self) -> Iterator[str]:
         name = str(self.path)
         with self.path.open("rb") as handle:
@@ -136,7 +141,7 @@ def read_csv(path: Path, names: Names | None = None) -> Iterator[ReadItem]:
         again = _Refetch(lambda: _text_lines(path, encoding))
     else:
         lines = _Lines(path, encoding, problems)
-        source, physical = iter(lines), lines.physical.__getitem__
+        source, physical = iter(lines), lines.at
         again = _Refetch(lambda: _replaced_lines(path, encoding))
     rows = _parse(source, name, physical, again, problems)
     try:
