@@ -2,11 +2,21 @@
 """Generate a synthetic province-scale plan and its submissions, deterministically.
 
     python benchmarks/generate.py OUT_DIR [--units N] [--indicators N] [--quarters N] [--seed N]
+                                          [--layout files|single|wide]
 
 writes OUT_DIR/rules/indicators.yaml (the catalogue), OUT_DIR/plan.yaml (one task per
-indicator, every unit responsible) and OUT_DIR/submissions/YYYY-Qn.csv (one row per unit,
-indicator and quarter: units × indicators × quarters values). The same arguments always give
-the same bytes.
+indicator, every unit responsible) and the submissions, one row per unit, indicator and
+quarter (units × indicators × quarters values), in one of three layouts:
+
+- ``files`` (default): OUT_DIR/submissions/YYYY-Qn.csv, one file per quarter, five columns
+  (unit, period, indicator, value, submitted);
+- ``single``: OUT_DIR/submissions/all.csv, every value in one file with the contract's ten
+  columns (unit, period, indicator, task, value, done, completed_on, as_of, evidence, note),
+  the ones a value row does not need left empty;
+- ``wide``: OUT_DIR/submissions/YYYY-Qn.xlsx, one 汇总表 per quarter: a row per unit, a
+  column per indicator (needs openpyxl).
+
+The same values whatever the layout; the same arguments always give the same bytes.
 """
 
 from __future__ import annotations
@@ -91,11 +101,14 @@ def plan(units: int, indicators: int, quarters: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def quarter_rows(units: int, indicators: int, quarter: int, rng: random.Random) -> list[str]:
+def quarter_values(
+    units: int, indicators: int, quarter: int, rng: random.Random
+) -> tuple[str, str, list[tuple[str, str, str]]]:
+    """The quarter's period, its submission date and its (unit, indicator, value) triples."""
     year, index = START_YEAR + quarter // 4, quarter % 4 + 1
     period = f"{year}-Q{index}"
     submitted = f"{year + (index == 4)}-{(index * 3) % 12 + 1:02d}-{rng.randint(5, 20):02d}"
-    rows = []
+    values = []
     for unit in unit_ids(units):
         for k, ident in enumerate(indicator_ids(indicators)):
             kind = KINDS[k % len(KINDS)]
@@ -107,27 +120,65 @@ def quarter_rows(units: int, indicators: int, quarter: int, rng: random.Random) 
                 value = str(rng.randint(0, 2))
             else:
                 value = f"{rng.uniform(100, 1000):.2f}"
-            rows.append(f"{unit},{period},{ident},{value},{submitted}")
-    return rows
+            values.append((unit, ident, value))
+    return period, submitted, values
+
+
+def quarter_rows(units: int, indicators: int, quarter: int, rng: random.Random) -> list[str]:
+    period, submitted, values = quarter_values(units, indicators, quarter, rng)
+    return [f"{unit},{period},{ident},{value},{submitted}" for unit, ident, value in values]
+
+
+def _write_wide(
+    path: Path, indicators: int, period: str, values: list[tuple[str, str, str]]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("汇总表")
+    sheet.append(["填报单位：各单位", None, f"报告期：{period}"])
+    names = indicator_ids(indicators)
+    sheet.append(["单位", *names])
+    for start in range(0, len(values), indicators):
+        unit = values[start][0]
+        sheet.append([unit, *(float(v) for _, _, v in values[start : start + indicators])])
+    book.save(path)
+
+
+TEN = "unit,period,indicator,task,value,done,completed_on,as_of,evidence,note"
 
 
 def generate(
-    out: Path, units: int = 2000, indicators: int = 30, quarters: int = 12, seed: int = 1
+    out: Path,
+    units: int = 2000,
+    indicators: int = 30,
+    quarters: int = 12,
+    seed: int = 1,
+    layout: str = "files",
 ) -> Path:
     rng = random.Random(seed)
     (out / "rules").mkdir(parents=True, exist_ok=True)
     (out / "submissions").mkdir(exist_ok=True)
     (out / "rules" / "indicators.yaml").write_text(catalogue(indicators), encoding="utf-8")
     (out / "plan.yaml").write_text(plan(units, indicators, quarters), encoding="utf-8")
+    single = None
+    if layout == "single":
+        single = (out / "submissions" / "all.csv").open("w", encoding="utf-8", newline="")
+        single.write(TEN + "\n")
     for quarter in range(quarters):
         year, index = START_YEAR + quarter // 4, quarter % 4 + 1
-        lines = [
-            "unit,period,indicator,value,submitted",
-            *quarter_rows(units, indicators, quarter, rng),
-        ]
-        (out / "submissions" / f"{year}-Q{index}.csv").write_text(
-            "\n".join(lines) + "\n", encoding="utf-8"
-        )
+        period, submitted, values = quarter_values(units, indicators, quarter, rng)
+        name = out / "submissions" / f"{year}-Q{index}"
+        if single is not None:  # written as it goes: a nation's file is 500 MB
+            single.writelines(f"{u},{period},{i},,{v},,,,,\n" for u, i, v in values)
+        elif layout == "wide":
+            _write_wide(name.with_suffix(".xlsx"), indicators, period, values)
+        else:
+            lines = ["unit,period,indicator,value,submitted"]
+            lines += [f"{u},{period},{i},{v},{submitted}" for u, i, v in values]
+            name.with_suffix(".csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if single is not None:
+        single.close()
     return out
 
 
@@ -138,8 +189,9 @@ def main() -> None:
     parser.add_argument("--indicators", type=int, default=30)
     parser.add_argument("--quarters", type=int, default=12)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--layout", choices=("files", "single", "wide"), default="files")
     args = parser.parse_args()
-    generate(args.out, args.units, args.indicators, args.quarters, args.seed)
+    generate(args.out, args.units, args.indicators, args.quarters, args.seed, args.layout)
     shape = f"{args.units} units × {args.indicators} indicators × {args.quarters} quarters"
     print(f"wrote {args.out}: {shape}")
 

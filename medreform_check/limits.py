@@ -1,8 +1,9 @@
 """How much input medreform-check accepts, so hostile or mistaken files fail fast.
 
-Each limit is far above what an office sends — a province-scale quarter is about 3 MB of CSV,
-a plan well under 1 MB — and low enough that reading stays within seconds and a few hundred
-megabytes of memory.
+Limits bound work, not bytes: a nation's year of values (12 million rows, about 500 MB of
+CSV) streams through in bounded memory, while a file built to make the reader work without
+end — a workbook whose few kilobytes describe a sheet of 17 billion cells, a shared-strings
+table of millions of entries — is refused before the work starts, with the limit named.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ from pathlib import Path
 MIB = 1024 * 1024
 # YAML is read by a pure-Python composer that keeps every node's position: ~0.7 s per MB.
 MAX_YAML_BYTES = 8 * MIB
-# CSV reads at ~0.1 s per MB (a 720,000-row audit is 32 MB in 3 s).
-MAX_CSV_BYTES = 64 * MIB
-# A workbook is a zip: its unpacked size bounds openpyxl's time (~100,000 rows per 9 s) and
-# protects against a small file that unpacks to gigabytes.
-MAX_XLSX_UNPACKED_BYTES = 64 * MIB
+# Rows read from one file (CSV or sheet). Each kept value costs ≈ 36 bytes in the column
+# store: 20 million rows is ≈ 700 MB, and about 2 minutes of reading; a nation's year is 12M.
+MAX_ROWS_PER_FILE = 20_000_000
+# Cells a sheet may span (rows × columns of its used area). A workbook reader holds a sheet's
+# cells in memory (≈ 32 bytes each before any text): 20 million is ≈ 640 MB. One cell at
+# XFD1048576 makes a 5 KB file span 17 billion cells: refused, not allocated.
+MAX_CELLS_PER_SHEET = 20_000_000
+# Entries in a workbook's shared-strings table: each becomes a string in memory.
+MAX_SHARED_STRINGS = 5_000_000
+# A workbook is a zip: what it unpacks to bounds the XML to parse (a zip bomb unpacks a few
+# kilobytes to gigabytes). A 500 MB national CSV as a workbook unpacks to about 1 GB.
+MAX_WORKBOOK_UNPACKED_BYTES = 2048 * MIB
 
 
 # The largest magnitude a reported value may have (the schemas bound a plan's numbers the
@@ -40,7 +48,7 @@ def _mb(size: int) -> str:
 
 
 def size_problem(path: Path, size: int, limit: int, advice: str, verb: str = "is") -> str | None:
-    """The message for a file over ``limit`` bytes ("x.csv is 70.0 MB; …"), else None."""
+    """The message for a file over ``limit`` bytes ("x.yaml is 70.0 MB; …"), else None."""
     if size <= limit:
         return None
     return f"{path.name} {verb} {_mb(size)}; the limit is {_mb(limit)} ({advice})"

@@ -5,12 +5,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
 from medreform_check.errors import Location
-from medreform_check.language.periods import Period
 from medreform_check.language.targets import Target
-from medreform_check.vocabulary import Message
+
+# What submissions carry lives beside its column store; named here too, as the one model.
+from medreform_check.observations import (
+    FIELDS,
+    Composition,
+    MilestoneReport,
+    Observation,
+    ObservationStore,
+    Receipt,
+    RowIssue,
+    Skipped,
+    Submissions,
+    Value,
+)
+
+__all__ = [
+    "FIELDS",
+    "Composition",
+    "MilestoneReport",
+    "Observation",
+    "ObservationStore",
+    "Receipt",
+    "RowIssue",
+    "Skipped",
+    "Submissions",
+    "Value",
+]
 
 NOWHERE = Location("<built in>")  # for objects made in code, not read from a file
 
@@ -169,90 +193,3 @@ class Plan:
 class Catalogue:
     indicators: Mapping[str, Indicator]
     path: str = "<none>"
-
-
-# --- what submissions carry -------------------------------------------------------------
-
-# The fields of a submitted row, in the order templates lay them out.
-FIELDS = (
-    "unit", "period", "indicator", "task", "value", "done", "completed_on", "as_of", "evidence",
-    "submitted", "note",
-)  # fmt: skip
-
-Composition = dict[str, float]
-Value = float | Composition
-
-
-class Observation(NamedTuple):
-    """One reported value of one indicator by one unit, as of a date (a named tuple: there
-    are hundreds of thousands of them, and it is cheap to build)."""
-
-    unit: str
-    indicator: str
-    value: Value
-    as_of: date
-    submitted: date | None
-    seq: int  # order read, across all files: the last tie-breaker
-    at: Location
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneReport:
-    """A unit's report on a milestone task: done or not, and when."""
-
-    unit: str
-    task: str
-    done: bool
-    completed_on: date | None
-    as_of: date
-    submitted: date | None
-    seq: int
-    at: Location
-    evidence: str | None = None
-
-    @property
-    def dated(self) -> date:
-        """A completion counts from the day it happened; a 'not done' from its as_of."""
-        return self.completed_on if self.done and self.completed_on else self.as_of
-
-
-@dataclass(frozen=True, slots=True)
-class Receipt:
-    """Evidence that a unit sent a report for a period (for CONTRACT §2.1)."""
-
-    unit: str
-    period: Period
-    submitted: date | None
-    at: Location
-
-
-@dataclass(frozen=True, slots=True)
-class RowIssue:
-    """A rejected row, or a warning about one: file, line, unit, why, and a finding code.
-
-    ``message`` keeps why as data where it can (a ``Message``, worded in the reader's
-    language); text that comes from elsewhere (a library's complaint) stays text.
-    """
-
-    at: Location
-    unit: str | None
-    message: Message | str
-    code: str = "row-shape"
-
-    @property
-    def reason(self) -> str:
-        """Why, in English (as ``validate`` shows it)."""
-        return str(self.message)
-
-
-@dataclass
-class Submissions:
-    """Everything read from submission files: used rows and rejected ones."""
-
-    observations: list[Observation] = field(default_factory=list)
-    milestones: list[MilestoneReport] = field(default_factory=list)
-    receipts: list[Receipt] = field(default_factory=list)
-    rejected: list[RowIssue] = field(default_factory=list)
-    warnings: list[RowIssue] = field(default_factory=list)
-    rows_read: int = 0
-    notes: list[str] = field(default_factory=list)  # how each file was read, for --verbose

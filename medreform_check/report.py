@@ -13,8 +13,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from medreform_check.errors import Location
 from medreform_check.language.targets import Target
-from medreform_check.model import Indicator, RowIssue, Value
+from medreform_check.model import Indicator, RowIssue, Skipped, Value
 
 
 class Status(StrEnum):
@@ -286,6 +287,7 @@ class Report:
     rejected: tuple[RowIssue, ...] = ()
     warnings: tuple[RowIssue, ...] = ()
     reporting: tuple[ReportingEntry, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # files and sheets not read, and why
     # What renderers need to show names and units: unit id -> name, plan id -> title,
     # plan id -> document number, and the indicators in use.
     unit_names: Mapping[str, str] = field(default_factory=dict)
@@ -294,3 +296,13 @@ class Report:
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
     known_by: date | None = None  # --known-by: only what had been submitted by then
     changes: Changes | None = None  # --compare-to: what changed since that date
+
+
+def skipped_as_issues(skipped: tuple[Skipped, ...]) -> tuple[RowIssue, ...]:
+    """Skipped files and sheets in the shape of listed rows (``file[sheet]`` as the place),
+    for the formats that show them as a table."""
+    return tuple(
+        RowIssue(Location(s.file if s.sheet is None else f"{s.file}[{s.sheet}]"), None, s.reason,
+                 "skipped")
+        for s in skipped
+    )  # fmt: skip

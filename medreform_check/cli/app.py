@@ -331,13 +331,22 @@ def overdue(
 @app.command()
 def template(
     plans: Plans,
-    unit: Annotated[
-        str, typer.Option("--unit", "-u", metavar="UNIT", help="The unit, by id or name.")
-    ],
     period: Annotated[
         str,
         typer.Option("--period", "-p", metavar="PERIOD", help="2024-Q2, 2024-H1, 2024, 2024-06…"),
     ],
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", metavar="UNIT", help="The unit, by id, name or alias."),
+    ] = None,
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            metavar="long|wide",
+            help="long: one unit's rows (needs --unit); wide: a 汇总表 for every unit (csv, xlsx).",
+        ),
+    ] = "long",
     fmt: Annotated[TemplateFormat, format_option()] = "yaml",
     output: Output = None,
     submissions: SubmissionPaths = None,
@@ -350,11 +359,12 @@ def template(
 ) -> int:
     """An empty submission for a unit and period: the rows it must report, with hints.
 
-    With -s, milestones already reported done are left out and overdue ones kept.
+    With -s, milestones already reported done are left out and overdue ones kept. With
+    --layout wide, one sheet for every unit: a row per unit, a column per indicator.
     """
     from medreform_check.cli.output import emit
     from medreform_check.commands.audit import read_plans
-    from medreform_check.commands.template import build_template
+    from medreform_check.commands.template import build_template, build_wide_template
     from medreform_check.language.periods import parse_period
     from medreform_check.loading.rules import find_rules_dir, read_catalogue
     from medreform_check.loading.submissions import read_submissions
@@ -372,9 +382,20 @@ def template(
     if verbose:
         for finding in findings:
             say(str(finding))
+    options = RenderOptions(lang=language(lang))
+    if layout == "wide":
+        if fmt not in ("csv", "xlsx"):
+            raise MedreformError("--layout wide: the 汇总表 is a table; use --format csv or xlsx")
+        wide = build_wide_template(loaded, catalogue, wanted)
+        emit(renderer("template-wide", fmt)(wide, options), output)
+        return EXIT_OK
+    if layout != "long":
+        raise MedreformError(f"--layout: '{layout}' is not a layout (expected long or wide)")
+    if unit is None:
+        raise MedreformError("--unit: which unit's form? (or --layout wide for every unit)")
     reported = read_submissions(submissions, loaded, catalogue) if submissions else None
     form = build_template(loaded, catalogue, unit, wanted, reported)
-    emit(renderer("template", fmt)(form, RenderOptions(lang=language(lang))), output)
+    emit(renderer("template", fmt)(form, options), output)
     return EXIT_OK
 
 

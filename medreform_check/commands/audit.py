@@ -18,6 +18,7 @@ from medreform_check.errors import Finding, InvalidInput, MedreformError
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under
 from medreform_check.loading.plan import plan_from
+from medreform_check.loading.plan_units import in_indicator_units
 from medreform_check.loading.rules import find_rules_dir, read_catalogue, read_checks
 from medreform_check.loading.submissions import paused_gc, read_submissions
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
@@ -43,7 +44,7 @@ def read_plans(paths: Iterable[Path], catalogue: Catalogue) -> tuple[list[Plan],
     findings += workload([plan for _, plan in loaded])
     if any(f.is_error for f in findings):
         raise InvalidInput(findings)
-    return [plan for _, plan in loaded], findings
+    return [in_indicator_units(plan, catalogue) for _, plan in loaded], findings
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def build_report(
         rejected=tuple(submissions.rejected),
         warnings=tuple(submissions.warnings),
         reporting=evaluation.reporting,
+        skipped=tuple(submissions.skipped),
         unit_names=names,
         plan_titles={plan.id: plan.title for plan in plans},
         plan_documents={plan.id: plan.document_no for plan in plans if plan.document_no},

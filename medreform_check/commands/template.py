@@ -16,7 +16,9 @@ from medreform_check.engine import Instance, instances_of
 from medreform_check.errors import MedreformError
 from medreform_check.language.periods import Period
 from medreform_check.language.values import normalise
+from medreform_check.loading.names import build_names
 from medreform_check.model import Catalogue, Indicator, Plan, Submissions, Task, Unit
+from medreform_check.vocabulary import say
 
 _GRAIN = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 
@@ -46,13 +48,49 @@ class Template:
 
 
 def find_unit(plans: Sequence[Plan], text: str) -> Unit:
-    wanted = normalise(text)
+    """The unit ``text`` names — by id, name or alias, folded as submissions are read."""
+    units = {u.id: u for p in plans for u in p.units.values()}
+    names = build_names({}, units.values()).units
+    found = names.find(normalise(text))
+    if found is not None:
+        return units[found]
+    hint = say(names.hint(text), "en")
+    known = ", ".join(sorted(units))
+    raise MedreformError(f"--unit: no unit '{text}' in the plans{hint} (units: {known})")
+
+
+@dataclass(frozen=True)
+class WideTemplate:
+    """A 汇总表 to send to every unit: a row per unit, a column per indicator due."""
+
+    period: Period
+    units: tuple[Unit, ...]
+    indicators: tuple[Indicator, ...]
+
+
+def build_wide_template(
+    plans: Sequence[Plan], catalogue: Catalogue, period: Period
+) -> WideTemplate:
+    """Every indicator of a task running in ``period`` (compositions take a long form: their
+    parts do not fit one cell), and every unit that reports on one of them."""
+    units: dict[str, Unit] = {}
+    indicators: dict[str, Indicator] = {}
     for plan in plans:
-        for unit in plan.units.values():
-            if wanted == unit.id or wanted in map(normalise, (unit.name, *unit.aliases)):
-                return unit
-    known = ", ".join(sorted({u.id for p in plans for u in p.units.values()}))
-    raise MedreformError(f"--unit: no unit '{text}' in the plans (units: {known})")
+        for task in plan.tasks:
+            indicator = plan.indicators.get(task.indicator or "") or catalogue.indicators.get(
+                task.indicator or ""
+            )
+            if indicator is None or indicator.kind == "composition":
+                continue
+            if not any(
+                _overlaps(i, period) for i in instances_of(task, plan, max(period.end, plan.end))
+            ):
+                continue
+            indicators.setdefault(indicator.id, indicator)
+            for unit in plan.units_in_scope(task):
+                if unit in plan.units:
+                    units.setdefault(unit, plan.units[unit])
+    return WideTemplate(period, tuple(units.values()), tuple(indicators.values()))
 
 
 def _overlaps(instance: Instance, period: Period) -> bool:

@@ -21,7 +21,7 @@ from medreform_check.loading.readers import READERS
 from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir
 from medreform_check.loading.submissions import read_submissions
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
-from medreform_check.model import Catalogue, Indicator, Plan, Submissions
+from medreform_check.model import Catalogue, Indicator, Plan, Skipped, Submissions
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = tuple(READERS)
@@ -52,6 +52,7 @@ class FileReport:
 class Validation:
     files: tuple[FileReport, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    skipped: tuple[Skipped, ...] = ()  # files and sheets not read, and why
 
     @property
     def errors(self) -> int:
@@ -78,6 +79,7 @@ class _Validator:
         self.findings: dict[str, list[Finding]] = {}
         self.kinds: dict[str, str | None] = {}
         self.notes: list[str] = []
+        self.skipped: list[Skipped] = []
 
     def add(self, path: str, kind: str | None, findings: Iterable[Finding]) -> None:
         self.kinds.setdefault(path, kind)
@@ -161,6 +163,7 @@ class _Validator:
         )
         for finding in _row_findings(read):
             self.add(finding.where.path, "submission", [finding])
+        self.skipped += read.skipped
 
 
 def _position(finding: Finding) -> tuple[int, int, str]:
@@ -202,8 +205,9 @@ def _row_findings(out: Submissions) -> list[Finding]:
 
 
 def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Validation:
-    files = files_under(paths, SUFFIXES, "cannot validate a '{suffix}' file (expected {expected})")
     validator = _Validator(rules_dir)
+    unsupported = "cannot validate a '{suffix}' file (expected {expected})"
+    files = files_under(paths, SUFFIXES, unsupported, skipped=validator.skipped)
     by_kind: dict[str, list[YamlDocument]] = {"plan": [], "indicators": [], "checks": []}
     tables: list[Path] = []
     for path in files:
@@ -233,4 +237,4 @@ def validate_paths(paths: Sequence[Path], rules_dir: Path | None = None) -> Vali
         ordered = sorted(found, key=_position)
         reports.append(FileReport(name, kind, tuple(merge_repeats(ordered, kind))))
     reports.sort(key=lambda r: order.get(r.path, -1))
-    return Validation(tuple(reports), tuple(validator.notes))
+    return Validation(tuple(reports), tuple(validator.notes), tuple(validator.skipped))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,13 +150,28 @@ def evaluate_instance(
         completed_on=verdict.completed_on,
         aspirational=task.aspirational,
         notes=_notes(instance, verdict),
-        history=Trend(history if history is not None else lambda: tuple(view.history(as_of))),
+        history=Trend(history if history is not None else _later_history(view, evidence, as_of)),
         target_spec=instance.target,
         completions=view.completions(as_of),
         group=group,
         units_met=_units_met(view, verdict.status, as_of, now),
         level=level_of(verdict.status, verdict.days_overdue, plan.escalate_days),
     )
+
+
+def _later_history(
+    view: InstanceView, evidence: Evidence, as_of: date
+) -> Callable[[], TrendPoints]:
+    """The trend points, computed if a renderer asks: from the evidence again, so that a
+    result does not keep its task's series alive (at national scale, every unit's series of
+    every task would stay in memory until the report is written)."""
+    instance, indicator, units = view.instance, view.indicator, view.units
+
+    def compute() -> TrendPoints:
+        sources = TaskSources(instance.task, indicator, units, evidence)
+        return tuple(InstanceView(instance, indicator, sources).history(as_of))
+
+    return compute
 
 
 def _units_met(

@@ -3,15 +3,22 @@ so that "the latest value as of t" is a binary search."""
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-from medreform_check.model import MilestoneReport, Observation, Submissions, Value
+from medreform_check.model import (
+    MilestoneReport,
+    Observation,
+    ObservationStore,
+    Submissions,
+    Value,
+)
 
 Window = tuple[date, date]
 T = TypeVar("T")
@@ -24,8 +31,9 @@ class Series(Generic[T]):
     """One unit's reports on one indicator or task: one winner per date, ascending."""
 
     dates: list[date]
-    items: list[T]
+    items: Sequence[T]  # a list, or an array of doubles for numbers
     _sums: list[float] | None = field(default=None, repr=False)
+    cumulative: bool = False  # values are running totals since 1 January (cumulative: year)
 
     def span(self, upto: date, window: Window | None) -> tuple[int, int]:
         """Index range of the entries dated ≤ ``upto`` and inside ``window``."""
@@ -34,6 +42,9 @@ class Series(Generic[T]):
         low = bisect_left(self.dates, window[0])
         high = bisect_right(self.dates, min(upto, window[1]))
         return low, max(low, high)
+
+    def _running(self, high: int, start: date) -> float:
+        return _running_total(self, high, start)
 
     def latest(self, upto: date, window: Window | None = None) -> T | None:
         low, high = self.span(upto, window)
@@ -44,9 +55,21 @@ class Series(Generic[T]):
         low, high = self.span(upto, window)
         if high == low:
             return None
+        if self.cumulative:
+            return self._running(high, window[0])
         if self._sums is None:  # only count indicators are ever summed: prefix sums on demand
             self._sums = [0.0, *accumulate(float(v) for v in self.items)]  # type: ignore[arg-type]
         return self._sums[high] - self._sums[low]
+
+
+def _running_total(series: Series[T], high: int, start: date) -> float:
+    """A period's value from running totals: the latest inside it minus the latest before
+    it in the same year (0 if none), CONTRACT §1.1 ``cumulative: year``."""
+    latest = float(series.items[high - 1])  # type: ignore[arg-type]
+    before = bisect_left(series.dates, start)
+    if before and series.dates[before - 1].year == start.year:
+        return latest - float(series.items[before - 1])  # type: ignore[arg-type]
+    return latest
 
 
 def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
@@ -63,47 +86,84 @@ def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
     return Series(dates, items)
 
 
-def _value_series(observations: list[Observation]) -> Series[Value]:
-    # Reports usually arrive in date order, one per date: then there is nothing to sort.
-    dates = [obs.as_of for obs in observations]
-    if all(map(date.__lt__, dates, dates[1:])):
-        return Series(dates, [obs.value for obs in observations])
+def _value_series(
+    store: ObservationStore, rows: Sequence[int], known_by: int, days: dict[int, date]
+) -> Series[Value]:
+    """One unit's values of one indicator from its rows in the store (read order): those
+    known by ``known_by`` (an ordinal; 0: all), one per date, ascending. ``days`` holds the
+    store's dates by ordinal (one object each). It runs once per unit and indicator — three
+    million times for a nation — so the usual case is a few calls into C."""
+    submitted = store.submitted
+    if known_by:
+        rows = [r for r in rows if submitted[r] <= known_by]  # NOT_GIVEN (0) counts as known
+    composite = bool(store.compositions) and any(store.values[r] != store.values[r] for r in rows)
+    if len(rows) == 1 and not composite:
+        row = rows[0]
+        return Series([days[store.dates[row]]], array("d", (store.values[row],)))
+    ordinals = list(map(store.dates.__getitem__, rows))
+    if all(map(int.__lt__, ordinals, ordinals[1:])):
+        # Reports usually arrive in date order, one per date: nothing to sort or drop.
+        items: list[Value] | array[float] = (
+            [store.value(r) for r in rows]
+            if composite
+            else array("d", map(store.values.__getitem__, rows))
+        )
+        return Series(list(map(days.__getitem__, ordinals)), items)
     return _series(
-        [(obs.as_of, obs.submitted or _NEVER, obs.seq, obs.value) for obs in observations]
+        [
+            (store.day(store.dates[r]), store.day(submitted[r] or 1), store.seqs[r], store.value(r))
+            for r in rows
+        ]
     )
 
 
 class Evidence:
-    """Everything submitted, indexed for the engine's questions."""
+    """Everything submitted, indexed for the engine's questions.
+
+    With ``known_by``, only what was known on that date counts: observations and reports
+    whose submission was ``submitted`` on or before it, and those without a date
+    (CONTRACT §2 "Known by").
+    """
 
     def __init__(
-        self, observations: Iterable[Observation], milestones: Iterable[MilestoneReport]
+        self,
+        observations: ObservationStore | Iterable[Observation],
+        milestones: Iterable[MilestoneReport],
+        known_by: date | None = None,
     ) -> None:
-        grouped: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-        for obs in observations:
-            grouped[obs.unit, obs.indicator].append(obs)
+        self.known_by = known_by
+        self._store = (
+            observations
+            if isinstance(observations, ObservationStore)
+            else ObservationStore(observations)
+        )
+        self._known_by = known_by.toordinal() if known_by else 0
+        self._days: dict[int, date] | None = None  # the store's dates, once it is indexed
         reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
         for rep in milestones:
-            reports[rep.unit, rep.task].append((rep.dated, rep.submitted or _NEVER, rep.seq, rep))
-        self._values = {key: _value_series(rows) for key, rows in grouped.items()}
+            if known_by is None or rep.submitted is None or rep.submitted <= known_by:
+                reports[rep.unit, rep.task].append(
+                    (rep.dated, rep.submitted or _NEVER, rep.seq, rep)
+                )
         self._reports = {key: _series(rows) for key, rows in reports.items()}
 
     @classmethod
     def of(cls, submissions: Submissions, known_by: date | None = None) -> Evidence:
-        """The index of ``submissions``; with ``known_by``, only what had been submitted by
-        then (a row without a ``submitted`` date counts as known: CONTRACT §2 "Known by")."""
-        if known_by is None:
-            return cls(submissions.observations, submissions.milestones)
-        return cls(
-            (o for o in submissions.observations if o.submitted is None or o.submitted <= known_by),
-            (m for m in submissions.milestones if m.submitted is None or m.submitted <= known_by),
-        )
+        return cls(submissions.store, submissions.milestones, known_by)
 
     def values(self, unit: str, indicator: str) -> Series[Value] | None:
-        """The unit's series of values of ``indicator``, if it reported any."""
-        return self._values.get((unit, indicator))
+        """The unit's series of values of ``indicator``, if it reported any (built on each
+        call from the store's columns; the caller keeps it as long as it needs it)."""
+        rows = self._store.rows_of(unit, indicator)
+        if not rows:
+            return None
+        if self._days is None:
+            self._days = self._store.days()
+        series = _value_series(self._store, rows, self._known_by, self._days)
+        series.cumulative = indicator in self._store.cumulative
+        return series if series.dates else None
 
     def reports(self, unit: str, task: str) -> Series[MilestoneReport] | None:
         """The unit's series of reports on the milestone ``task``, if it sent any."""

@@ -54,7 +54,8 @@ class InstanceView:
         self.report_series = sources.report_series
         self.memo = sources.memo
         self.weighing = sources.weighing
-        is_count = indicator is not None and indicator.kind == "count"
+        running = indicator is not None and indicator.cumulative == "year"  # totals: differences
+        is_count = running or (indicator is not None and indicator.kind == "count")
         self.counting = is_count
         # Counts, and every kind in `every` instances, only count inside the instance period.
         self.window: Window | None = (

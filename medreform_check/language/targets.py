@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from medreform_check.errors import ParseError
+from medreform_check.language.magnitudes import rescale, split_magnitude
 from medreform_check.language.values import finite, normalise, shown, split_unit
 from medreform_check.vocabulary import format_number
 
@@ -353,3 +355,28 @@ def compare_targets(old: Target, new: Target, better: str | None) -> str:
     if _contains(after, before):
         return "looser"
     return "different"
+
+
+def in_unit(target: Target, unit: str) -> Target | None:
+    """``target`` with its numbers in ``unit`` (CONTRACT §1.1 "Magnitudes": ``1000万以上``
+    for an indicator in 人 is ``>= 10000000``; ``500万元`` in 万元 is 500); None when its
+    written unit cannot be converted (``元`` for 人, ``%`` for 级). Scaled exactly."""
+    if not target.unit or target.unit == unit:
+        return target
+    factor, base = split_magnitude(target.unit)
+    unit_factor, unit_base = split_magnitude(unit)
+    if (factor == 1 and unit_factor == 1) or (base and base != unit_base):
+        return None
+
+    def scaled(number: float | None) -> float | None:
+        if number is None:
+            return None
+        return float(rescale(Decimal(repr(number)), factor, unit_factor))
+
+    return replace(
+        target,
+        number=scaled(target.number),
+        low=scaled(target.low),
+        high=scaled(target.high),
+        unit=unit,
+    )

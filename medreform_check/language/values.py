@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 
 from medreform_check.errors import ParseError
+from medreform_check.language.magnitudes import rescale, split_magnitude
 from medreform_check.vocabulary import Message
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -110,6 +112,33 @@ def _refuse_yaml_forms(raw: str) -> None:
         raise ParseError(Message("number.underscores", {"raw": shown(raw), "value": value}))
     if _COLONS.match(text):
         raise ParseError(Message("number.colons", {"raw": shown(raw)}))
+
+
+def parse_quantity(raw: object, unit: str | None = None) -> float:
+    """``parse_number`` that also converts 千/万/亿 (CONTRACT §1.1 "Magnitudes") into
+    ``unit``, which may carry one itself: ``12.6万人`` is 126000 in 人 and 12.6 in 万人.
+    Scaled exactly (decimal text, integer powers of ten), then made a float once."""
+    if not isinstance(raw, str):
+        return parse_number(raw, unit)
+    digits, written = split_unit(raw)
+    factor, base = split_magnitude(written)
+    unit_factor, unit_base = split_magnitude(unit or "")
+    if factor == 1 and unit_factor == 1:
+        return parse_number(raw, unit)
+    if base and base != unit_base:
+        expected = (
+            Message("number.unit_or_none", {"unit": unit}) if unit else Message("number.no_unit")
+        )
+        details = {"raw": shown(raw), "unit": shown(written), "expected": expected}
+        raise ParseError(Message("number.unit", details))
+    if _THOUSANDS.match(digits):
+        digits = digits.replace(",", "")
+    if not _NUMBER.match(digits):
+        raise ParseError(Message("number.not_a_number", {"raw": shown(raw)}))
+    number = float(rescale(Decimal(digits), factor, unit_factor))
+    if not math.isfinite(number):
+        raise ParseError(Message("number.too_large", {"raw": shown(raw)}))
+    return number
 
 
 def parse_done(raw: object) -> bool:

@@ -45,9 +45,23 @@ LOADER_CODES: tuple[FindingCode, ...] = (
     loader_code(
         "file-too-large",
         E,
-        """The file is larger than medreform-check reads: 8 MB for YAML, 64 MB for CSV, 64 MB
-        unpacked for a workbook — far above what an office sends, low enough to fail fast.
+        """The file is larger than medreform-check reads: 8 MB for YAML, 2 GiB unpacked for a
+        workbook (CSV streams, and is bounded by its rows instead).
         Example: a 20 MB YAML submission (send it as CSV)""",
+    ),
+    loader_code(
+        "too-many-rows",
+        E,
+        """A CSV file or sheet with more rows than one file may have (20 million — a nation's
+        year is 12 million values); the rows before the limit are read.
+        Example: a 30-million-row export (split it by period or unit)""",
+    ),
+    loader_code(
+        "too-many-cells",
+        E,
+        """A sheet spanning more cells than a sheet may (20 million), or a workbook with more
+        than 5 million shared strings: refused before it is loaded, the limit named.
+        Example: a 5 KB workbook with one cell at XFD1048576 (17 billion cells)""",
     ),
     loader_code(
         "duplicate-key",
@@ -239,5 +253,51 @@ LOADER_CODES: tuple[FindingCode, ...] = (
         recurring task over centuries would take gigabytes.
         Example: `every: month` in a plan whose period runs from 1900 to 2200""",
         scope="plan",
+    ),
+    loader_code(
+        "xlsx-merged",
+        W,
+        """Merged cells holding a number: the number is read once, in the merge's first cell
+        (a merged unit or period is read in every row of the merge).
+        Example: one 数值 cell merged over two rows""",
+        scope="submission",
+    ),
+    loader_code(
+        "as-of-after-period",
+        E,
+        """A row whose `as_of` is after the end of its period: a Q1 report cannot know June.
+        Example: `period: 2024-Q1` with `as_of: 2024-06-30`""",
+        scope="submission",
+    ),
+    loader_code(
+        "duplicate-value",
+        W,
+        """Two rows of one file for the same unit, indicator (or task) and date; the later row
+        counts.
+        Example: a row repeated when two sheets were pasted together""",
+        scope="submission",
+    ),
+    loader_code(
+        "conflicting-value",
+        W,
+        """Two files give different values for the same unit, indicator and date; the later
+        `submitted` counts, and the warning names both files and values.
+        Example: a corrected resubmission beside the original""",
+        scope="submission",
+    ),
+    loader_code(
+        "rate-looks-fractional",
+        W,
+        """A rate between 0 and 1 where the target or the unit's other values are above 1:
+        probably a fraction typed for a percentage; kept, and the likely percentage named.
+        Example: `0.853` for 85.3 %""",
+        scope="submission",
+    ),
+    loader_code(
+        "cumulative-decrease",
+        W,
+        """A `cumulative: year` indicator whose running total goes down within a year.
+        Example: 1–3月累计 65, then 1–6月累计 30""",
+        scope="submission",
     ),
 )

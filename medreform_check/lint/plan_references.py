@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from medreform_check.errors import Severity
 from medreform_check.lint.plan_context import PlanContext
 from medreform_check.lint.rule import Problem, rule
+from medreform_check.loading.names import build_names
+from medreform_check.vocabulary import say
 
 E = Severity.ERROR
 
@@ -16,12 +18,16 @@ def unknown_unit(ctx: PlanContext) -> Iterator[Problem]:
     """A task's lead or owner names a unit the plan's `units` do not list.
     Example: `owners: [general-hosptial]`"""
     units = ctx.plan.units
+    names = build_names({}, units.values()).units
     for task in ctx.plan.tasks:
         if task.lead is not None and task.lead not in units:
-            yield ctx.task_at(task, "lead"), f"lead '{task.lead}' is not a unit of this plan"
+            hint = say(names.hint(task.lead), "en")
+            yield ctx.task_at(task, "lead"), f"lead '{task.lead}' is not a unit of this plan{hint}"
         for k, owner in enumerate(task.owners):
             if owner not in units:
-                yield ctx.task_at(task, "owners", k), f"owner '{owner}' is not a unit of this plan"
+                hint = say(names.hint(owner), "en")
+                where = ctx.task_at(task, "owners", k)
+                yield where, f"owner '{owner}' is not a unit of this plan{hint}"
 
 
 @rule("unknown-class", E, "plan")
@@ -48,9 +54,13 @@ def no_reporter(ctx: PlanContext) -> Iterator[Problem]:
 def unknown_indicator(ctx: PlanContext) -> Iterator[Problem]:
     """A task measured by an indicator that neither the catalogue nor the plan defines.
     Example: `indicator: emr_levle`"""
+    known = {**ctx.catalogue.indicators, **ctx.plan.indicators}
+    names = build_names(known, ()).indicators
     for task in ctx.plan.tasks:
         if task.indicator is not None and ctx.indicator(task.indicator) is None:
-            yield ctx.task_at(task, "indicator"), f"unknown indicator '{task.indicator}'"
+            hint = say(names.hint(task.indicator), "en")
+            where = ctx.task_at(task, "indicator")
+            yield where, f"unknown indicator '{task.indicator}'{hint}"
 
 
 @rule("indicator-redefined", E, "plan")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from medreform_check.errors import Severity
-from medreform_check.language.targets import COMPARISON_OPS, Target, compare_targets
+from medreform_check.language.targets import COMPARISON_OPS, Target, compare_targets, in_unit
 from medreform_check.lint.plan_context import PlanContext
 from medreform_check.lint.rule import Problem, rule
 from medreform_check.model import Indicator, Task
@@ -60,7 +60,7 @@ def target_unit(ctx: PlanContext) -> Iterator[Problem]:
         if indicator is None:
             continue
         for target, where, _ in ctx.targets(task):
-            if target is not None and target.unit and target.unit != indicator.unit:
+            if target is not None and in_unit(target, indicator.unit) is None:
                 expected = f"'{indicator.unit}'" if indicator.unit else "no unit"
                 yield (
                     where,
@@ -77,9 +77,10 @@ def target_bounds(ctx: PlanContext) -> Iterator[Problem]:
         if indicator is None:
             continue
         low, high = indicator.bounds
-        for target, where, _ in ctx.targets(task):
-            if target is None:
+        for written, where, _ in ctx.targets(task):
+            if written is None:
                 continue
+            target = in_unit(written, indicator.unit) or written  # 1000万 for 人: 10,000,000
             numbers = [n for n in (target.number, target.low, target.high) if n is not None]
             for n in numbers:
                 if (low is not None and n < low) or (high is not None and n > high):

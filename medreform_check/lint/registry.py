@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from medreform_check.lint import (
     catalogue_rules,
     loader_codes,
+    names_rules,
     plan_baseline,
     plan_references,
     plan_targets,
@@ -49,12 +50,14 @@ PLAN_RULES: tuple[Rule[PlanContext], ...] = (
     plan_targets.aggregate_weight,
     plan_baseline.baseline_after_deadline,
     plan_baseline.baseline_beyond_target,
+    names_rules.plan_name_shared,
 )
 
 CATALOGUE_RULES: tuple[Rule[CatalogueContext], ...] = (
     catalogue_rules.indicator_bounds,
     catalogue_rules.indicator_fields,
     catalogue_rules.ratio_of,
+    names_rules.name_shared,
 )
 
 

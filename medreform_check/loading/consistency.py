@@ -10,22 +10,39 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
-from medreform_check.errors import Severity
+from medreform_check.errors import Location, Severity
 from medreform_check.language.expressions import NotFinite, Ref, ZeroDivision, holds
 from medreform_check.loading.checks import Check
-from medreform_check.model import Observation, RowIssue, Submissions, Value
+from medreform_check.model import Observation, ObservationStore, RowIssue, Submissions, Value
 from medreform_check.vocabulary import Message, format_number
 
 
 def _latest_per_date(
-    observations: Sequence[Observation],
-) -> dict[tuple[str, date], dict[str, Observation]]:
-    # Same unit, indicator and date: the later submitted, then the later row, is the value.
-    groups: dict[tuple[str, date], dict[str, Observation]] = defaultdict(dict)
-    for obs in sorted(observations, key=lambda o: (o.submitted or date.min, o.seq)):
-        groups[obs.unit, obs.as_of][obs.indicator] = obs
+    store: ObservationStore, checks: Sequence[Check]
+) -> dict[tuple[str, date], dict[str, _Row]]:
+    """What each unit reported on each date, of the indicators the checks name. Same unit,
+    indicator and date: the later submitted, then the later row, is the value."""
+    named = {ref.indicator for check in checks for ref in check.rule.refs()}
+    rows = store.rows_of_indicators(named)
+    rows.sort(key=lambda r: (store.submitted[r], store.seqs[r]))
+    groups: dict[tuple[str, date], dict[str, _Row]] = defaultdict(dict)
+    for row in rows:
+        obs = store.observation(row)
+        groups[obs.unit, obs.as_of][obs.indicator] = _Row(row, obs)
     return groups
+
+
+class _Row(NamedTuple):
+    """An observation and its row in the store (to take it back out)."""
+
+    row: int
+    obs: Observation
+
+    @property
+    def at(self) -> Location:
+        return self.obs.at
 
 
 def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
@@ -33,9 +50,10 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
     if not checks:
         return
     reasons: dict[int, list[Message]] = defaultdict(list)
-    conflicting: dict[int, Observation] = {}
-    for (unit, day), reported in _latest_per_date(submissions.observations).items():
-        values: dict[str, Value] = {name: obs.value for name, obs in reported.items()}
+    conflicting: dict[int, Observation] = {}  # row -> observation
+    store = submissions.store
+    for (unit, day), reported in _latest_per_date(store, checks).items():
+        values: dict[str, Value] = {name: kept.obs.value for name, kept in reported.items()}
         for check in checks:
             names = list(dict.fromkeys(ref.indicator for ref in check.rule.refs()))
             if any(name not in values for name in names):
@@ -75,12 +93,13 @@ def apply_checks(submissions: Submissions, checks: Sequence[Check]) -> None:
                     RowIssue(involved[-1].at, unit, reason, "row-check-warning")
                 )
                 continue
-            for obs in involved:
-                reasons[id(obs)].append(reason)
-                conflicting[id(obs)] = obs
-    for key, obs in conflicting.items():
-        submissions.rejected.append(RowIssue(obs.at, obs.unit, _all(reasons[key]), "row-check"))
-    submissions.observations = [o for o in submissions.observations if id(o) not in conflicting]
+            for kept in involved:
+                reasons[kept.row].append(reason)
+                conflicting[kept.row] = kept.obs
+    for number, obs in conflicting.items():
+        issue = RowIssue(obs.at, obs.unit, _all(reasons[number]), "row-check")
+        submissions.rejected.append(issue)
+        store.drop(number)
 
 
 def _all(reasons: list[Message]) -> Message:

@@ -18,10 +18,12 @@ from medreform_check.language.values import (
     normalise,
     parse_composition,
     parse_done,
-    parse_number,
+    parse_quantity,
     shown,
 )
 from medreform_check.limits import MAX_VALUE
+from medreform_check.loading.bulk import BulkCaches
+from medreform_check.loading.names import build_names
 from medreform_check.loading.readers import (
     CleanRows,
     RawRow,
@@ -40,9 +42,6 @@ from medreform_check.model import (
     Value,
 )
 from medreform_check.vocabulary import Message, format_number, format_range
-
-# Columns that can only make a plain value row (no task, no completion): the fast path's rows.
-_PLAIN_COLUMNS = frozenset({"unit", "period", "indicator", "value", "as_of", "submitted", "note"})
 
 
 class _Rejected(Exception):
@@ -100,22 +99,27 @@ class RowInterpreter:
         self.fast = fast  # the bulk path for clean table rows (off only to test it against read)
         # Without plans (validating submissions alone) units and tasks cannot be checked.
         self.know_units = know_units
-        self.units: dict[str, str] = {}
         self.indicators: dict[str, Indicator] = dict(catalogue.indicators)
+        for plan in plans:
+            self.indicators.update(plan.indicators)
+        units = [unit for plan in plans for unit in plan.units.values()]
+        # Units and indicators by every name they answer to (ids first: an id always wins).
+        self.names = build_names(self.indicators, units)
         self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
         self.scopes: dict[tuple[str, str], frozenset[str]] = {}
         self.receipts_seen: set[tuple[str, Period, date | None, str]] = set()
         self.unit_cache: dict[object, str] = {}
         self.date_cache: dict[str, date] = {}
         self.period_cache: dict[object, Period] = {}
+        self.bulk = BulkCaches()  # the fast path's own caches (bulk.py)
         # For the fast path: each plain indicator's id -> (id, low, high, whole numbers); the id
-        # is kept so that observations share one string rather than hold a copy per row.
-        inf = float("inf")
+        # is kept so that observations share one string rather than hold a copy per row. No
+        # bound is wider than MAX_VALUE: a value beyond it takes the general path, which says so.
         self.limits: dict[str, tuple[str, float, float, bool]] = {
             ident: (
                 ident,
-                -inf if low is None else low,
-                inf if high is None else high,
+                -MAX_VALUE if low is None else max(low, -MAX_VALUE),
+                MAX_VALUE if high is None else min(high, MAX_VALUE),
                 indicator.integer,
             )
             for ident, indicator in self.indicators.items()
@@ -123,20 +127,25 @@ class RowInterpreter:
             for low, high in [indicator.bounds]
         }
         for plan in plans:
-            for unit in plan.units.values():
-                # A unit is named by its id or, as offices tend to write it, its name or an
-                # alias it signs with.
-                for name in (unit.name, *unit.aliases):
-                    self.units.setdefault(normalise(name), unit.id)
-            self.indicators.update(plan.indicators)
             for task in plan.tasks:
                 self.tasks.setdefault(task.id, []).append((plan, task))
                 self.scopes[plan.id, task.id] = frozenset(plan.units_in_scope(task))
-        for plan in plans:
-            for unit in plan.units.values():
-                self.units[unit.id] = unit.id
 
     # --- single fields ---------------------------------------------------------------
+
+    plain_number = staticmethod(_plain_number)
+
+    def plain_indicator(self, raw: str) -> tuple[str, float, float, bool] | None:
+        """The plain indicator a cell names, with its bounds, or None (for the fast path)."""
+        ident = self.names.indicators.find(raw)
+        return None if ident is None else self.limits.get(ident)
+
+    def unit_id(self, raw: str) -> str | None:
+        """The unit a cell names, or None (for the fast path: it never rejects)."""
+        known = self.unit_cache.get(raw)
+        if known is not None:
+            return known
+        return self.names.units.find(raw)
 
     def unit(self, row: RawRow) -> str:
         raw = row.fields.get("unit")
@@ -148,11 +157,12 @@ class RowInterpreter:
         text = normalise(str(raw))
         if not self.know_units:
             return text
-        if text not in self.units:
-            message = {"name": shown(text), "hint": _suggest(text, self.units)}
+        found = self.names.units.find(text)
+        if found is None:
+            message = {"name": shown(str(raw)), "hint": self.names.units.hint(str(raw))}
             raise _Rejected("row-unknown", Message("row.unknown_unit", message), row.where("unit"))
-        self.unit_cache[raw] = self.units[text]
-        return self.units[text]
+        self.unit_cache[raw] = found
+        return found
 
     # A file repeats a handful of dates and periods thousands of times: parse each once.
 
@@ -194,7 +204,7 @@ class RowInterpreter:
                 return parse_composition(raw, indicator.parts)
             number = _plain_number(raw)
             if number is None:
-                number = parse_number(raw, indicator.unit or None)
+                number = parse_quantity(raw, indicator.unit or None)
         except ParseError as exc:
             raise _Rejected("row-value", _field("value", exc), row.where("value")) from None
         if abs(number) > MAX_VALUE:  # sums of such values could overflow to infinity
@@ -228,79 +238,17 @@ class RowInterpreter:
         return owned[0]
 
     def indicator(self, row: RawRow) -> Indicator:
-        ident = normalise(str(row.fields["indicator"]))
-        if ident not in self.indicators:
-            message = {"name": shown(ident), "hint": _suggest(ident, self.indicators)}
+        raw = str(row.fields["indicator"])
+        ident = self.names.indicators.find(raw)
+        if ident is None:
+            message = {"name": shown(raw), "hint": self.names.indicators.hint(raw)}
             reason = Message("row.unknown_indicator", message)
             raise _Rejected("row-unknown", reason, row.where("indicator"))
         return self.indicators[ident]
 
     # --- whole rows ------------------------------------------------------------------
 
-    def read_clean(self, batch: CleanRows, seq: int, out: Submissions) -> int:
-        """Read a run of clean table rows; returns the next row number in read order.
-
-        The fast path: a plain value row whose unit, period, dates, indicator and number all
-        check out becomes an observation here, exactly as ``read`` would make it. Any other
-        row — a milestone, an unknown name, a value to reject — goes through ``read``, so
-        every rule and message lives there alone. One loop on purpose: it runs once per row
-        of a province's files, and a helper call per row would cost more than its body.
-        """
-        names = batch.names
-        index = {name: k for k, name in enumerate(names)}
-        plain = {"unit", "indicator", "value"} <= set(names) and set(names) <= _PLAIN_COLUMNS
-        if not plain or not self.know_units or not self.fast:
-            for line, cells in batch.rows:
-                seq += self._read_cells(batch, line, cells, seq, out)
-            return seq
-        at_unit, at_indicator, at_value = index["unit"], index["indicator"], index["value"]
-        at_period, at_submitted, at_as_of = (
-            index.get("period"),
-            index.get("submitted"),
-            index.get("as_of"),
-        )
-        units, periods, dates = self.unit_cache, self.period_cache, self.date_cache
-        ends: dict[Period, date] = {}
-        observations, receipts, seen = out.observations, out.receipts, self.receipts_seen
-        path = batch.path
-        last_receipt: tuple[str, Period, date | None, str] | None = None
-        for line, cells in batch.rows:
-            unit = units.get(cells[at_unit])
-            period = periods.get(cells[at_period]) if at_period is not None else None
-            submitted = dates.get(cells[at_submitted]) if at_submitted is not None else None
-            if at_as_of is not None:
-                as_of = dates.get(cells[at_as_of])
-            elif period is None:
-                as_of = None
-            else:
-                as_of = ends.get(period) or ends.setdefault(period, period.end)
-            known = self.limits.get(cells[at_indicator])
-            number = _plain_number(cells[at_value])
-            if (
-                known is None
-                or unit is None
-                or number is None
-                or as_of is None
-                or (at_period is not None and period is None)
-                or (at_submitted is not None and submitted is None)
-                or not known[1] <= number <= known[2]
-                or (known[3] and number != int(number))
-            ):
-                seq += self._read_cells(batch, line, cells, seq, out)
-                continue
-            out.rows_read += 1
-            at = Location(path, line)
-            if period is not None:
-                receipt = (unit, period, submitted, path)
-                if receipt != last_receipt and receipt not in seen:
-                    seen.add(receipt)
-                    receipts.append(Receipt(unit, period, submitted, at))
-                last_receipt = receipt
-            observations.append(Observation(unit, known[0], number, as_of, submitted, seq, at))
-            seq += 1
-        return seq
-
-    def _read_cells(
+    def read_cells(
         self, batch: CleanRows, line: int, cells: list[str], seq: int, out: Submissions
     ) -> int:
         """A row the fast path does not settle, read the general way; 0 for a blank row
@@ -328,9 +276,17 @@ class RowInterpreter:
                 out.receipts.append(Receipt(unit, period, submitted, row.at))
             if row.receipt_only:
                 return
-            as_of = self.day(row, "as_of") or (period.end if period else None)
+            given = self.day(row, "as_of")
+            as_of = given or (period.end if period else None)
+            if as_of is None:  # a completion with no period: dated by when it was done
+                as_of = self.day(row, "completed_on")
             if as_of is None:
                 raise _Rejected("row-date", Message("row.undated"))
+            if given is not None and period is not None and given > period.end:
+                after = {"as_of": given.isoformat(), "period": period.label,
+                         "end": period.end.isoformat()}  # fmt: skip
+                reason = Message("row.as_of_after_period", after)
+                raise _Rejected("as-of-after-period", reason, row.where("as_of"))
             self._fill(row, unit, as_of, submitted, seq, out)
         except _Rejected as rejection:
             where = rejection.at or row.at
@@ -382,9 +338,7 @@ class RowInterpreter:
             out.milestones.append(self._milestone(row, unit, task, as_of, submitted, seq))
             return
         value = self.value(row, indicator)
-        out.observations.append(
-            Observation(unit, indicator.id, value, as_of, submitted, seq, row.at)
-        )
+        out.store.add(Observation(unit, indicator.id, value, as_of, submitted, seq, row.at))
 
     def _unplanned_task_row(self, row: RawRow) -> None:
         """Check what can be checked of a task row when no plan says what the task is."""
@@ -401,13 +355,14 @@ class RowInterpreter:
     def _milestone(
         self, row: RawRow, unit: str, task: Task, as_of: date, submitted: date | None, seq: int
     ) -> MilestoneReport:
-        # Offices often write 是/否 into the value column; take it as the answer.
+        # Offices often write 是/否 into the value column; take it as the answer. A completion
+        # date with no answer at all means done (CONTRACT §1.4).
         name = "done" if row.fields.get("done") is not None else "value"
         raw = row.fields.get(name)
-        if raw is None:
+        if raw is None and row.fields.get("completed_on") is None:
             raise _Rejected("row-value", Message("row.needs_done", {"task": task.id}))
         try:
-            done = parse_done(raw)
+            done = True if raw is None else parse_done(raw)
         except ParseError as exc:
             raise _Rejected("row-value", _field(name, exc), row.where(name)) from None
         completed_on = self.day(row, "completed_on")

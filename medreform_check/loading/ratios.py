@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from medreform_check.model import Indicator, Observation, RowIssue, Submissions
+from medreform_check.observations import ObservationStore
 from medreform_check.vocabulary import Message, format_number, format_range
 
 _Key = tuple[str, date]  # unit, as_of
@@ -30,10 +31,10 @@ _Key = tuple[str, date]  # unit, as_of
 
 @dataclass(frozen=True, slots=True)
 class Derived:
-    """A rate computed from two rows, and the rows of its components."""
+    """A rate computed from two rows: its row in the store, and the rows of its components."""
 
-    rate: Observation
-    components: tuple[Observation, ...]  # every row of both components on that date
+    rate: int
+    components: tuple[int, ...]  # every row of both components on that date
 
 
 def tolerance(reported: float) -> float:
@@ -46,35 +47,36 @@ def tolerance(reported: float) -> float:
     return 0.5 * 10.0**-places + 1e-9 * max(1.0, abs(reported))
 
 
-def _rows_by_date(
-    observations: Sequence[Observation], wanted: set[str]
-) -> dict[_Key, dict[str, list[Observation]]]:
-    """The rows of ``wanted`` indicators per unit and date, the winning row last (the later
-    `submitted`, then the later row, as everywhere else)."""
-    rows: dict[_Key, dict[str, list[Observation]]] = defaultdict(lambda: defaultdict(list))
-    chosen = (o for o in observations if o.indicator in wanted)
-    for obs in sorted(chosen, key=lambda o: (o.submitted or date.min, o.seq)):
-        rows[obs.unit, obs.as_of][obs.indicator].append(obs)
+def _rows_by_date(store: ObservationStore, wanted: set[str]) -> dict[_Key, dict[str, list[int]]]:
+    """The store's rows of ``wanted`` indicators per unit and date, the winning row last (the
+    later `submitted`, then the later row, as everywhere else)."""
+    rows: dict[_Key, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    chosen = store.rows_of_indicators(wanted)
+    chosen.sort(key=lambda r: (store.submitted[r], store.seqs[r]))
+    for row in chosen:
+        obs = store.observation(row)
+        rows[obs.unit, obs.as_of][obs.indicator].append(row)
     return rows
 
 
 class _Derivation:
-    """The rates computed from one file set's rows, and what that changes in them: rows
+    """The rates computed from the submissions' rows, and what that changes in them: rows
     rejected, reported rates given their computed value, rates added."""
 
     def __init__(self, submissions: Submissions) -> None:
         self.out = submissions
-        self.gone: set[int] = set()  # rows rejected here (ids of observations)
-        self.replaced: dict[int, Observation] = {}  # reported rates, with the computed value
+        self.store = submissions.store
         self.derived: list[Derived] = []
 
-    def rate(self, rate: Indicator, day: date, rows: Mapping[str, list[Observation]]) -> None:
+    def rate(self, rate: Indicator, day: date, rows: Mapping[str, list[int]]) -> None:
         """One unit's ``rate`` on ``day`` from its numerator and denominator rows, if both."""
         numerator_id, denominator_id = rate.ratio_of or ("", "")
         if not rows.get(numerator_id) or not rows.get(denominator_id):
             return
+        store = self.store
         components = (*rows[numerator_id], *rows[denominator_id])
-        numerator, denominator = rows[numerator_id][-1], rows[denominator_id][-1]
+        numerator = store.observation(rows[numerator_id][-1])
+        denominator = store.observation(rows[denominator_id][-1])
         top, bottom = float(numerator.value), float(denominator.value)  # type: ignore[arg-type]
         unit = numerator.unit
         terms = {
@@ -91,31 +93,38 @@ class _Derivation:
         low, high = rate.bounds
         if (low is not None and value < low) or (high is not None and value > high):
             reason = Message("ratio.outside", {**terms, "range": format_range(low, high)})
-            self.out.rejected += [RowIssue(row.at, unit, reason, "row-value") for row in components]
-            self.gone.update(id(row) for row in components)
+            for row in components:
+                self.out.rejected.append(RowIssue(store.location(row), unit, reason, "row-value"))
+                store.drop(row)
             return
+        self.derived.append(Derived(self._rate_row(rate, rows, terms, value), components))
+
+    def _rate_row(
+        self, rate: Indicator, rows: Mapping[str, list[int]], terms: dict[str, str], value: float
+    ) -> int:
+        """The row of the unit's rate, given the computed value: the reported rate's row,
+        or a row added at the numerator's."""
+        store = self.store
         reported = rows.get(rate.id)
         if reported:
-            winner = reported[-1]
-            figure = float(winner.value)  # type: ignore[arg-type]
+            row = reported[-1]
+            figure = float(store.values[row])
             if abs(figure - value) > tolerance(figure):
                 said = Message("ratio.disagrees", {**terms, "reported": format_number(figure)})
-                self.out.warnings.append(RowIssue(winner.at, unit, said, "row-ratio"))
-            computed = self.replaced[id(winner)] = winner._replace(value=value)
-        else:
-            dates = [d for d in (numerator.submitted, denominator.submitted) if d is not None]
-            seq = max(numerator.seq, denominator.seq)
-            submitted = max(dates, default=None)
-            computed = Observation(unit, rate.id, value, day, submitted, seq, numerator.at)
-            self.out.observations.append(computed)
-        self.derived.append(Derived(computed, components))
-
-    def apply(self) -> list[Derived]:
-        if self.gone or self.replaced:
-            self.out.observations = [
-                self.replaced.get(id(o), o) for o in self.out.observations if id(o) not in self.gone
-            ]
-        return self.derived
+                where, unit = store.location(row), store.unit_names[store.units[row]]
+                self.out.warnings.append(RowIssue(where, unit, said, "row-ratio"))
+            store.set_value(row, value)
+            return row
+        numerator = store.observation(rows[rate.ratio_of[0] if rate.ratio_of else ""][-1])
+        denominator = store.observation(rows[rate.ratio_of[1] if rate.ratio_of else ""][-1])
+        dates = [d for d in (numerator.submitted, denominator.submitted) if d is not None]
+        seq = max(numerator.seq, denominator.seq)
+        day = numerator.as_of
+        computed = Observation(
+            numerator.unit, rate.id, value, day, max(dates, default=None), seq, numerator.at
+        )
+        store.add(computed)
+        return len(store.units) - 1
 
 
 def derive_rates(submissions: Submissions, indicators: Mapping[str, Indicator]) -> list[Derived]:
@@ -126,26 +135,25 @@ def derive_rates(submissions: Submissions, indicators: Mapping[str, Indicator]) 
         return []
     wanted = {r.id for r in ratios} | {c for r in ratios for c in r.ratio_of or ()}
     derivation = _Derivation(submissions)
-    for (_, day), rows in _rows_by_date(submissions.observations, wanted).items():
+    for (_, day), rows in _rows_by_date(submissions.store, wanted).items():
         for rate in ratios:
             derivation.rate(rate, day, rows)
-    return derivation.apply()
+    return derivation.derived
 
 
 def reject_components(submissions: Submissions, derived: Sequence[Derived]) -> None:
     """A computed rate that a consistency check rejected takes its components with it."""
-    if not derived:
-        return
-    kept = {id(o) for o in submissions.observations}
-    gone: set[int] = set()
+    store = submissions.store
     for item in derived:
-        if id(item.rate) in kept:
+        if item.rate not in store.dropped:
             continue
-        reason = Message(
-            "ratio.rate_rejected", {"id": item.rate.indicator, "at": str(item.rate.at)}
-        )
+        rate_at = store.location(item.rate)
+        indicator = store.indicator_names[store.indicators[item.rate]]
+        reason = Message("ratio.rate_rejected", {"id": indicator, "at": str(rate_at)})
         for row in item.components:
-            gone.add(id(row))
-            if row.at != item.rate.at:  # the rate's own row is listed already
-                submissions.rejected.append(RowIssue(row.at, row.unit, reason, "row-check"))
-    submissions.observations = [o for o in submissions.observations if id(o) not in gone]
+            if row in store.dropped:
+                continue
+            store.drop(row)
+            where, unit = store.location(row), store.unit_names[store.units[row]]
+            if where != rate_at:  # the rate's own row is listed already
+                submissions.rejected.append(RowIssue(where, unit, reason, "row-check"))

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from medreform_check.errors import cannot_read
+from medreform_check.loading.afterwards import check_afterwards
+from medreform_check.loading.bulk import read_bulk
 from medreform_check.loading.checks import Check
 from medreform_check.loading.consistency import apply_checks
 from medreform_check.loading.interpret import RowInterpreter
@@ -18,12 +20,14 @@ from medreform_check.loading.ratios import derive_rates, reject_components
 from medreform_check.loading.readers import (
     READERS,
     CleanRows,
+    ReadItem,
     ReadNote,
     ReadProblem,
 )
 from medreform_check.model import (
     Catalogue,
     Plan,
+    Skipped,
     Submissions,
 )
 
@@ -60,29 +64,41 @@ def read_submissions(
     out = Submissions()
     seq = 0
     unsupported = "unsupported file type '{suffix}' (expected {expected})"
-    for path in files_under(paths, SUFFIXES, unsupported):
+    out.store.cumulative = {
+        ident for ident, ind in interpreter.indicators.items() if ind.cumulative == "year"
+    }
+    # Read in path order, whatever the order of the arguments: which row counts in a tie
+    # (the later row) never depends on how the command line was written.
+    found = files_under(paths, SUFFIXES, unsupported, skipped=out.skipped)
+    for path in sorted(found, key=lambda p: str(p)):
         reader = READERS[path.suffix.lower()]
         try:
-            items = list(reader(path))
+            for item in reader(path, interpreter.names):
+                seq = _take(item, interpreter, seq, out)
         except OSError as exc:  # a CSV or workbook; YAML reports its own
             raise cannot_read(path, exc) from None
-        for item in items:
-            if isinstance(item, CleanRows):
-                seq = interpreter.read_clean(item, seq + 1, out) - 1
-                continue
-            if isinstance(item, ReadNote):
-                out.notes.append(item.text)
-                continue
-            if isinstance(item, ReadProblem):
-                if item.warning:
-                    out.warnings.append(item.issue)
-                else:
-                    out.rows_read += 1
-                    out.rejected.append(item.issue)
-                continue
-            seq += 1
-            interpreter.read(item, seq, out)
     derived = derive_rates(out, interpreter.indicators)
     apply_checks(out, checks)
     reject_components(out, derived)
+    check_afterwards(out, interpreter.indicators, plans)
     return out
+
+
+def _take(item: ReadItem, interpreter: RowInterpreter, seq: int, out: Submissions) -> int:
+    """Add what a reader handed on to ``out``; returns the last row number used."""
+    if isinstance(item, CleanRows):
+        return read_bulk(interpreter, item, seq + 1, out) - 1
+    if isinstance(item, ReadNote):
+        out.notes.append(item.text)
+    elif isinstance(item, Skipped):
+        out.skipped.append(item)
+    elif isinstance(item, ReadProblem):
+        if item.warning:
+            out.warnings.append(item.issue)
+        else:
+            out.rows_read += 1
+            out.rejected.append(item.issue)
+    else:
+        seq += 1
+        interpreter.read(item, seq, out)
+    return seq

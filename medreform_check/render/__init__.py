@@ -43,6 +43,7 @@ FORMATS: dict[str, dict[str, str]] = {
     },
     "diff": {"table": "diff.table", "json": "diff.json_", "markdown": "diff.markdown"},
     "template": {"yaml": "template.yaml_", "csv": "template.csv_", "xlsx": "template.xlsx"},
+    "template-wide": {"csv": "template.wide_csv", "xlsx": "template.wide_xlsx"},
     "overdue": {
         "table": "overdue.table",
         "markdown": "overdue.markdown",

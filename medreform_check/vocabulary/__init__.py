@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from medreform_check.vocabulary import words, words_calendar, words_units
+from medreform_check.vocabulary import words, words_calendar, words_read, words_units
 from medreform_check.vocabulary.formatting import (
     escape_controls,
     format_date,
@@ -27,7 +27,7 @@ from medreform_check.vocabulary.notes import NOTES
 
 # Each module of words covers one part of the outputs; together they are one catalogue, in
 # which a key means one thing only.
-_WORD_MODULES = (words.WORDS, words_units.WORDS, words_calendar.WORDS)
+_WORD_MODULES = (words.WORDS, words_units.WORDS, words_calendar.WORDS, words_read.WORDS)
 
 
 def _catalogue(*parts: Mapping[str, Mapping[str, str]]) -> dict[str, Mapping[str, str]]:

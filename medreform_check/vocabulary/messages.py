@@ -184,8 +184,8 @@ _ROWS: Mapping[str, Mapping[str, Wording]] = {
         "zh": "未读取：文件有错误（见第{line}行）",
     },
     "row.header_has_errors": {
-        "en": "not read: the header row has errors (see line 1)",
-        "zh": "未读取：表头有错误（见第1行）",
+        "en": "not read: the header row has errors (see line {line})",
+        "zh": "未读取：表头有错误（见第{line}行）",
     },
 }
 
@@ -290,6 +290,135 @@ _WRITTEN_FORMS: Mapping[str, Mapping[str, Wording]] = {
     },
 }
 
+# --- reading submissions: streaming, limits, layouts (issues 13, 15, 16) -------------------
+_READING: Mapping[str, Mapping[str, Wording]] = {
+    "csv.undecodable_line": {
+        "en": "byte {byte} at column {col} is not {encoding} text; this line was not read",
+        "zh": "第{col}列的字节{byte}不是{encoding}文本，此行未读取",
+    },
+    "csv.stray_quote": {
+        "en": "a quote opens a cell here and is not closed where the row ends; this line is "
+        "rejected and the lines after it are read as rows of their own",
+        "zh": "此处单元格以引号开头但在行末未闭合：此行被拒收，其后各行按各自的行读取",
+    },
+    "names.shared": {
+        "en": " ('{name}' names more than one: {ids}; write the id)",
+        "zh": "（“{name}”同时是多个对象的名称：{ids}；请写编号）",
+    },
+    "names.look_alike": {
+        "en": " (it contains {chars}; did you mean '{name}'?)",
+        "zh": "（其中含有{chars}；是否为“{name}”？）",
+    },
+    "sheet.no_header": {
+        "en": "no header row in its first 20 rows (a row naming two known columns, "
+        "indicators or units)",
+        "zh": "前20行中没有表头（表头应至少有两格为已知的列名、指标或单位）",
+    },
+    "column.no_heading": {
+        "en": "column {column} has no heading; its cells are not read",
+        "zh": "第{column}列没有表头，其单元格未读取",
+    },
+    "row.only_unknown_columns": {
+        "en": "the row's only value is in column {column}, whose heading names nothing known",
+        "zh": "该行唯一的数值位于第{column}列，而该列表头无法识别",
+    },
+    "xlsx.doctype": {
+        "en": "the workbook part {part} declares a DOCTYPE (entities); refused, never expanded",
+        "zh": "工作簿部件{part}含有DOCTYPE声明（实体），已拒绝读取，不予展开",
+    },
+    "limit.shared_strings": {
+        "en": "the workbook has more than {limit} shared strings; not read",
+        "zh": "工作簿的共享字符串超过{limit}个，未读取",
+    },
+    "limit.cells": {
+        "en": "the sheet spans {span} ({cells} cells); the limit is {limit} cells, so it "
+        "was not read",
+        "zh": "工作表范围为{span}（{cells}个单元格），超过{limit}个单元格的上限，未读取",
+    },
+    "xlsx.merged": {
+        "en": "cells {cells} are merged; only the merge's first cell holds the number",
+        "zh": "单元格{cells}为合并单元格，数值只在合并区域的第一个单元格中",
+    },
+    "workbook.unreadable": {
+        "en": "not a workbook that can be read ({kind}): {detail}",
+        "zh": "无法读取的工作簿（{kind}）：{detail}",
+    },
+    "skip.lock_file": {
+        "en": "an editor's lock file (the workbook is open somewhere); ignored",
+        "zh": "编辑器的锁定文件（该工作簿正在别处打开），已忽略",
+    },
+    "skip.wps": {
+        "en": "a WPS spreadsheet (.et): save it as .xlsx",
+        "zh": "WPS表格文件（.et）：请另存为.xlsx",
+    },
+    "skip.macro": {
+        "en": "a macro workbook (.xlsm) is not read: save it as .xlsx",
+        "zh": "不读取含宏的工作簿（.xlsm）：请另存为.xlsx",
+    },
+    "skip.binary": {
+        "en": "a binary workbook (.xlsb) is not read: save it as .xlsx",
+        "zh": "不读取二进制工作簿（.xlsb）：请另存为.xlsx",
+    },
+    "skip.numbers": {
+        "en": "a Numbers file: export it as .xlsx or .csv",
+        "zh": "Numbers文件：请导出为.xlsx或.csv",
+    },
+    "skip.document": {
+        "en": "a document, not a submission (submissions are tables: .csv, .xlsx, .xls, "
+        ".ods, or YAML)",
+        "zh": "这是文档而非报表（报表应为.csv、.xlsx、.xls、.ods或YAML）",
+    },
+    "skip.other_kind": {
+        "en": "not a kind of file submissions come in (expected {expected})",
+        "zh": "不是报表文件类型（应为{expected}）",
+    },
+    "skip.dangling_link": {
+        "en": "a symbolic link to nothing",
+        "zh": "指向不存在目标的符号链接",
+    },
+    "skip.link_loop": {
+        "en": "a symbolic link back into a folder already being read ({target}): a loop",
+        "zh": "符号链接指回正在读取的文件夹（{target}），形成循环",
+    },
+    "skip.unreadable_folder": {
+        "en": "a folder that cannot be opened: {why}",
+        "zh": "无法打开的文件夹：{why}",
+    },
+    "skip.not_a_file": {
+        "en": "not a regular file (a device, a pipe or a socket)",
+        "zh": "不是普通文件（设备、管道或套接字）",
+    },
+    "row.as_of_after_period": {
+        "en": "as_of {as_of} is after the end of the period {period} ({end})",
+        "zh": "截至日期{as_of}晚于报告期{period}的结束日（{end}）",
+    },
+    "row.duplicate_value": {
+        "en": "the same unit, subject and date as line {line} of this file; this later row "
+        "({value}) counts",
+        "zh": "与本文件第{line}行的单位、指标（任务）和日期相同；以本行（{value}）为准",
+    },
+    "row.conflicting_value": {
+        "en": "{file} reported {value} for the same unit, indicator and date; {kept} from "
+        "{kept_file} counts (the later submitted)",
+        "zh": "{file}对同一单位、指标和日期报送了{value}；"
+        "以{kept_file}的{kept}为准（提交日期较晚）",
+    },
+    "row.rate_looks_fractional": {
+        "en": "{value} looks like a fraction: a rate is in percent points (did you mean "
+        "{percent}?)",
+        "zh": "{value}像是小数：比例以百分数计（是否应为{percent}？）",
+    },
+    "row.cumulative_decrease": {
+        "en": "a running total that decreases: {value} after {earlier} on {day} in the same year",
+        "zh": "累计值减少：同年{day}为{earlier}，此处为{value}",
+    },
+    "limit.rows": {
+        "en": "the file has more than {limit} rows; the rest was not read "
+        "(split it by period or unit)",
+        "zh": "文件超过{limit}行，其余部分未读取（请按报告期或单位拆分）",
+    },
+}
+
 MESSAGES: Mapping[str, Mapping[str, Wording]] = {
     **_WRITTEN_FORMS,
     **_FIELDS,
@@ -298,4 +427,5 @@ MESSAGES: Mapping[str, Mapping[str, Wording]] = {
     **_FILES,
     **_CHECKS,
     **_RATIOS,
+    **_READING,
 }

@@ -29,6 +29,7 @@ def test_json_matches_the_contract_field_for_field(files: dict[str, Path], rules
         "warnings",
         "reporting",
         "units",
+        "skipped",
     ]
     assert data["as_of"] == "2024-06-30" and data["plans"] == ["small"]
     # The hospital owns all three: emr met, the centre done in time, the visit rate missed

@@ -21,7 +21,7 @@ indicators:
   county_visits: {name: 县域内就诊人次, kind: count, min: 0, better: higher}
   all_visits: {name: 总就诊人次, kind: count, min: 0, better: higher}
   county_rate:
-    name: 县域内就诊率
+    name: 本地就诊率（池化）
     kind: rate
     unit: "%"
     better: higher
@@ -100,7 +100,7 @@ def test_template_takes_a_units_alias(files: tuple[Path, Path]) -> None:
         "county_visits",
         "all_visits",
     ]
-    assert "the numerator of 县域内就诊率" in result.stdout
+    assert "the numerator of 本地就诊率（池化）" in result.stdout
 
 
 def test_a_cycle_of_parents_stops_the_audit_with_its_line(files: tuple[Path, Path]) -> None:

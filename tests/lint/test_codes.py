@@ -8,6 +8,7 @@ import pytest
 
 from medreform_check.commands.validate import validate_paths
 from medreform_check.lint import RULES
+from medreform_check.loading.readers import csv_file, xlsx_parts
 
 CATALOGUE = """schema_version: 1
 indicators:
@@ -18,6 +19,7 @@ indicators:
   part: {name: 部分, kind: count, min: 0, better: higher}
   whole: {name: 总数, kind: count, min: 0, better: higher}
   share: {name: 占比, kind: rate, unit: "%", better: higher, ratio_of: [part, whole]}
+  checkups: {name: 体检人数, kind: count, unit: 人, min: 0, better: higher, cumulative: year}
 """
 
 HEAD = """schema_version: 1
@@ -43,6 +45,25 @@ MILESTONE = (
     "  - {id: centre, title: 中心, owners: [hospital], deadline: 2024-05-31, evidence: required}\n"
 )
 MEASURED = "  - {id: emr, title: 病历, owners: [hospital], indicator: level, target: '>= 3', deadline: 2024}\n"
+
+
+def workbook(rows: list[list[object]], merge: str | None = None) -> bytes:
+    """An .xlsx holding ``rows`` on its first sheet (cells merged over ``merge``)."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
 
 # code -> (files to write, where the finding must land: file, line, and the column given
 # either as a number or as the text that starts there on that line; None: the whole row)
@@ -300,6 +321,82 @@ CASES: dict[str, tuple[dict[str, str | bytes], tuple[str, int, int | str | None]
         },
         ("s.csv", 2, None),
     ),
+    "too-many-rows": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,period,indicator,value\n" + "hospital,2024-Q2,level,3\n" * 3,
+        },
+        ("s.csv", 3, None),  # the limit lowered to 2 rows (LOWERED): line 3 is the first past it
+    ),
+    "name-shared": (
+        {
+            "i.yaml": "schema_version: 1\nindicators:\n"
+            "  a1: {name: 甲, kind: rate, unit: '%', better: higher, aliases: [就诊率]}\n"
+            "  b1: {name: 乙, kind: rate, unit: '%', better: higher, aliases: [就诊率]}\n"
+        },
+        ("i.yaml", 4, "就诊率]"),  # b1's alias: a1 had it first
+    ),
+    "plan-name-shared": (
+        {"p.yaml": plan(OK_TASK).replace("{id: hospital, name: 医院,", "{id: hospital, name: 局,")},
+        ("p.yaml", 8, "局,"),  # the hospital's name is the bureau's name
+    ),
+    "too-many-cells": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.xlsx": workbook(
+                [["unit", "period", "indicator", "value"]]
+                + [[None]] * 3
+                + [[None, None, None, None, 1]]
+            ),
+        },
+        ("s.xlsx", 1, 1),  # the limit lowered to 10 cells (LOWERED): A1:E5 spans 25
+    ),
+    "xlsx-merged": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.xlsx": workbook(
+                [["unit", "period", "indicator", "value"], ["hospital", "2024-Q2", "level", 3]],
+                merge="D2:E2",
+            ),
+        },
+        ("s.xlsx", 2, 4),  # the merge's first cell
+    ),
+    "as-of-after-period": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,period,indicator,value,as_of\nhospital,2024-Q1,level,3,2024-06-30\n",
+        },
+        ("s.csv", 2, 5),  # the as_of cell: June is after 2024-Q1 ends (03-31)
+    ),
+    "duplicate-value": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,period,indicator,value\n" + "hospital,2024-Q2,level,3\n" * 2,
+        },
+        ("s.csv", 3, None),  # the later row, which counts
+    ),
+    "conflicting-value": (
+        {
+            "p.yaml": plan(MEASURED),
+            "a.csv": "unit,period,indicator,value,submitted\nhospital,2024-Q2,level,3,2024-07-10\n",
+            "b.csv": "unit,period,indicator,value,submitted\nhospital,2024-Q2,level,4,2024-07-01\n",
+        },
+        ("a.csv", 2, None),  # a.csv was submitted later: its 3 counts, and the warning is there
+    ),
+    "rate-looks-fractional": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,indicator,value,as_of\nhospital,rate,85,2024-03-31\nhospital,rate,0.86,2024-06-30\n",
+        },
+        ("s.csv", 3, None),  # 0.86 beside the unit's 85
+    ),
+    "cumulative-decrease": (
+        {
+            "p.yaml": plan(MEASURED),
+            "s.csv": "unit,indicator,value,as_of\nhospital,checkups,65,2024-03-31\nhospital,checkups,30,2024-06-30\n",
+        },
+        ("s.csv", 3, None),  # 30 after 65 in the same year
+    ),
     "xlsx-unreadable": (
         {"p.yaml": plan(MEASURED), "s.xlsx": b"PK\x03\x04 not really a workbook"},
         ("s.xlsx", 1, 1),
@@ -428,8 +525,19 @@ def column(
     return text.splitlines()[line - 1].index(col) + 1
 
 
+# Limits too large to reach in a unit test, lowered for the case of their code.
+LOWERED = {
+    "too-many-rows": (csv_file, "MAX_ROWS_PER_FILE", 2),
+    "too-many-cells": (xlsx_parts, "MAX_CELLS_PER_SHEET", 10),
+}
+
+
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_each_code_lands_on_the_offending_node(code: str, tmp_path: Path, rules: Path) -> None:
+def test_each_code_lands_on_the_offending_node(
+    code: str, tmp_path: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if code in LOWERED:
+        monkeypatch.setattr(*LOWERED[code])
     files, (name, line, where) = CASES[code]
     col = column(files, name, line, where)
     found = findings_for(tmp_path, files, rules)

@@ -88,6 +88,7 @@ def test_json_is_the_audit_object_with_only_what_to_chase() -> None:
         "warnings",
         "reporting",
         "units",
+        "skipped",
     ]
 
 

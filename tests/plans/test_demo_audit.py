@@ -140,11 +140,11 @@ def test_reporting_as_worked_out(demo: dict[str, Any]) -> None:
 
 
 def test_the_demo_has_files_as_offices_send_them() -> None:
-    from medreform_check.loading.readers import ReadNote, read_csv, read_xlsx
+    from medreform_check.loading.readers import ReadNote, read_csv, read_workbook
 
     folder = ROOT / "examples" / "submissions"
     gb = next(read_csv(folder / "2023-Q4" / "bayanmuren-health-centre.csv"))
-    xlsx = next(read_xlsx(folder / "2023-Q4" / "party-building-office.xlsx"))
+    xlsx = next(read_workbook(folder / "2023-Q4" / "party-building-office.xlsx"))
     assert isinstance(gb, ReadNote) and gb.text.endswith("CSV, GB18030")
     assert isinstance(xlsx, ReadNote) and xlsx.text.endswith("XLSX, sheet '2023年四季度'")
 

@@ -13,6 +13,8 @@ import json
 import os
 import re
 import signal
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from medreform_check.limits import MAX_CSV_BYTES, MAX_XLSX_UNPACKED_BYTES, MAX_YAML_BYTES
+from medreform_check.limits import MAX_YAML_BYTES
+from medreform_check.loading.readers import csv_file, workbook
 
 from helpers import ROOT, SMALL_PLAN, CliResult, run_cli
 
@@ -178,21 +181,31 @@ def test_deep_nesting(here: Path) -> None:
     assert "deep.yaml:1:" in result.stdout and "[yaml-too-deep]" in result.stdout
 
 
-def test_very_large_files(here: Path) -> None:
-    # Sizes are checked before reading: sparse files of the right size are enough.
-    for name, size in (("big.yaml", MAX_YAML_BYTES + 1), ("big.csv", MAX_CSV_BYTES + 1)):
-        with open(name, "wb") as handle:
-            handle.truncate(size)
+def test_very_large_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sizes are checked before reading: a sparse file of the right size is enough.
+    with open("big.yaml", "wb") as handle:
+        handle.truncate(MAX_YAML_BYTES + 1)
     result = validate("big.yaml", Path("big.yaml").read_bytes())
     assert "big.yaml:1:1: error: big.yaml is 8.0 MB; the limit is 8.0 MB" in result.stdout
-    assert rejected(audit("big.csv")) == [
-        (1, "big.csv is 64.0 MB; the limit is 64.0 MB (split it by period or unit)")
-    ]
+    # The workbook limit (2 GiB unpacked) lowered to 64 MiB, so the bomb stays quick to build.
+    monkeypatch.setattr(workbook, "MAX_WORKBOOK_UNPACKED_BYTES", 64 * 1024 * 1024)
     with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_XLSX_UNPACKED_BYTES + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (64 * 1024 * 1024 + 1))
     assert Path("bomb.xlsx").stat().st_size < 200_000  # a small file that unpacks to 64 MB
     assert rejected(audit("bomb.xlsx")) == [
         (1, "bomb.xlsx unpacks to 64.0 MB; the limit is 64.0 MB (send it as CSV)")
+    ]
+
+
+def test_rows_per_file_bound_the_work_not_the_bytes(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit (20 million rows) lowered to 3: the header and two rows are read; line 4,
+    # the first row past the limit, is where the rejection points.
+    monkeypatch.setattr(csv_file, "MAX_ROWS_PER_FILE", 3)
+    Path("many.csv").write_text(HEADER + GOOD_ROW * 5, encoding="utf-8")
+    assert rejected(audit("many.csv")) == [
+        (4, "the file has more than 3 rows; the rest was not read (split it by period or unit)")
     ]
 
 
@@ -341,15 +354,21 @@ def test_missing_files(here: Path) -> None:
 
 def test_unreadable_files(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, whom permissions do not stop: make reading fail as it would.
-    real = Path.read_bytes
+    real, real_open = Path.read_bytes, Path.open
 
     def denied(self: Path) -> bytes:
         if self.name in ("plan.yaml", "s.csv"):
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
         return real(self)
 
+    def denied_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "s.csv":  # CSV is streamed: opened, never read whole
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
     Path("s.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
     monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied_open)
     result = cli("audit", "plan.yaml", "--as-of", "2024-06-30", "--rules", RULES)
     assert (result.exit_code, result.stderr) == (
         2,
@@ -457,15 +476,38 @@ def test_output_to_a_reader_that_went_away(here: Path) -> None:
 # --- identifiers --------------------------------------------------------------------------
 
 
+def test_look_alike_characters_in_ids(here: Path) -> None:
+    rows = ["hospit\u0430l,emr_level,3,2023-12-31\n",  # a Cyrillic а
+            "hospital,emr_level\u3000,3,2023-12-31\n",  # an ideographic (full-width) space
+            "ｈｏｓｐｉｔａｌ,emr_level,3,2023-12-31\n"]  # full-width letters fold: read  # fmt: skip
+    Path("l.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    result = audit("l.csv")
+    assert rejected(result) == [
+        (
+            2,
+            "unknown unit 'hospitаl' (it contains U+0430 CYRILLIC SMALL LETTER A; did you mean 'hospital'?)",
+        ),
+    ]  # the full-width space folds to a space and is trimmed: that row is read too
+
+
 def test_invisible_characters_in_ids(here: Path) -> None:
     rows = ["hos\u200bpital,emr_level,3,2023-12-31\n", "hospital,emr\u2060_level,3,2023-12-31\n",
             "\ufeffhospital,emr_level,3,2023-12-31\n"]  # fmt: skip
     Path("z.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
     result = audit("z.csv")
     assert rejected(result) == [
-        (2, "unknown unit 'hos\\u200bpital' (did you mean 'hospital'?)"),
-        (3, "unknown indicator 'emr\\u2060_level' (did you mean 'emr_level'?)"),
-        (4, "unknown unit '\\ufeffhospital' (did you mean 'hospital'?)"),
+        (
+            2,
+            "unknown unit 'hos\\u200bpital' (it contains U+200B ZERO WIDTH SPACE; did you mean 'hospital'?)",
+        ),
+        (
+            3,
+            "unknown indicator 'emr\\u2060_level' (it contains U+2060 WORD JOINER; did you mean 'emr_level'?)",
+        ),
+        (
+            4,
+            "unknown unit '\\ufeffhospital' (it contains U+FEFF ZERO WIDTH NO-BREAK SPACE; did you mean 'hospital'?)",
+        ),
     ]
     assert status(result, "emr") == "unreported"  # not silently matched
     result = validate("zw.yaml", SMALL_PLAN.replace("id: emr\n", "id: em\u200br\n"))
@@ -528,3 +570,273 @@ def test_every_row_of_the_robustness_table_has_a_test() -> None:
     rows = {name for name, path in linked if path.endswith("test_hostile_input.py")}
     tests = {name for name in globals() if name.startswith("test_")}
     assert tests - rows == {"test_every_row_of_the_robustness_table_has_a_test"}
+
+
+# --- files as they really arrive (issue 13, the readers) -------------------------------------
+
+
+def _xlsx(rows: list[list[Any]], hidden: list[list[Any]] | None = None) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    if hidden is not None:
+        extra = book.create_sheet("内部")
+        for row in hidden:
+            extra.append(row)
+        extra.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _rewrite(data: bytes, member: str, change: Any) -> bytes:
+    """The workbook ``data`` with one part changed (``change`` maps old bytes to new)."""
+    import io
+
+    source, target = io.BytesIO(data), io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            dst.writestr(item.filename, change(content) if item.filename == member else content)
+        if member not in src.namelist():  # a part the workbook did not have: added
+            dst.writestr(member, change(b""))
+    return target.getvalue()
+
+
+def test_a_stray_quote_swallows_no_rows(here: Path) -> None:
+    lines = [HEADER, 'hospital,emr_level,"3,2023-06-30\n', GOOD_ROW,
+             "hospital,local_visit_rate,85,2023-12-31\n"]  # fmt: skip
+    Path("q.csv").write_text("".join(lines), encoding="utf-8")
+    result = audit("q.csv")
+    # Line 2 opens a quote that never closes where the rows end: only that line is lost.
+    assert rejected(result) == [
+        (
+            2,
+            "a quote opens a cell here and is not closed where the row ends; this line is rejected and the lines after it are read as rows of their own",
+        )
+    ]
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"  # lines 3, 4
+
+
+def test_one_undecodable_byte_in_a_gb18030_file(here: Path) -> None:
+    text = HEADER + "综合医院,emr_level,3,2023-12-31\n"
+    bad = "综合医院,local_visit_rate,8".encode("gb18030") + b"\xff5,2023-12-31\n"
+    Path("gb.csv").write_bytes(
+        text.encode("gb18030") + bad + "综合医院,local_visit_rate,85,2023-12-31\n".encode("gb18030")
+    )
+    result = audit("gb.csv")
+    # 综合医院 is 4 characters of 2 bytes, then ",local_visit_rate,8" (19 bytes): 0xff is byte 28.
+    assert rejected(result) == [
+        (3, "byte 0xff at column 28 is not GB18030 text; this line was not read")
+    ]
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+
+
+def test_entities_in_a_workbook_are_refused_and_the_audit_goes_on(here: Path) -> None:
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')  # fmt: skip
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    Path("lol.xlsx").write_bytes(
+        _rewrite(book, "xl/worksheets/sheet1.xml", lambda xml: laughs + xml.split(b"?>", 1)[-1])
+    )
+    Path("good.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    result = audit("lol.xlsx", "good.csv")
+    assert rejected(result) == [
+        (
+            1,
+            "the workbook part xl/worksheets/sheet1.xml declares a DOCTYPE (entities); refused, never expanded",
+        )
+    ]
+    assert status(result, "visits") == "met"  # the other file was read
+
+
+def _bounded(argv: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """The CLI in a process limited to 1 GiB of memory and 20 seconds of CPU."""
+    import resource
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
+
+    command = [sys.executable, "-m", "medreform_check", *argv]
+    return subprocess.run(command, capture_output=True, preexec_fn=limits, timeout=60, check=False)
+
+
+def test_a_sparse_cell_far_away_is_refused_in_bounded_time_and_memory(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    sparse = _rewrite(
+        book, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", far)
+    )
+    Path("far.xlsx").write_bytes(sparse)
+    assert len(sparse) < 10_000
+    done = _bounded(["audit", "plan.yaml", "-s", "far.xlsx", "--as-of", "2024-06-30", "--rules",
+                     RULES, "--format", "json", "--fail-on", "none"])  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (issue,) = json.loads(done.stdout)["rejected"]
+    # 1,048,576 rows × 16,384 columns = 17,179,869,184 cells
+    assert (
+        issue["reason"]
+        == "the sheet spans A1:XFD1048576 (17,179,869,184 cells); the limit is 20,000,000 cells, so it was not read"
+    )
+
+
+def test_a_huge_shared_strings_table_is_refused_in_bounded_time_and_memory(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    many = b"<si><t/></si>" * 5_000_001  # openpyxl writes inline strings: the part is added
+    sst = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + many
+        + b"</sst>"
+    )
+    table = _rewrite(book, "xl/sharedStrings.xml", lambda _: sst)
+    Path("strings.xlsx").write_bytes(table)
+    assert len(table) < 400_000  # 65 MB of XML, compressed
+    done = _bounded(["audit", "plan.yaml", "-s", "strings.xlsx", "--as-of", "2024-06-30",
+                     "--rules", RULES, "--format", "json", "--fail-on", "none"])  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (issue,) = json.loads(done.stdout)["rejected"]
+    assert issue["reason"] == "the workbook has more than 5,000,000 shared strings; not read"
+
+
+def test_a_stale_dimension_hides_no_rows(here: Path) -> None:
+    rows = [["unit", "indicator", "value", "as_of"], ["hospital", "local_visit_rate", 70, "2023-06-30"],
+            ["hospital", "local_visit_rate", 85, "2023-12-31"]]  # fmt: skip
+    book = _xlsx(rows)
+    stale = _rewrite(
+        book, "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:D2"/>', xml),
+    )  # fmt: skip
+    Path("stale.xlsx").write_bytes(stale)
+    result = audit("stale.xlsx")
+    # Row 3 lies outside the stated A1:D2 and is read all the same: 85 meets 不低于80%.
+    assert result.exit_code == 0 and status(result, "visits") == "met"
+
+
+def test_every_sheet_is_read_hidden_ones_too(here: Path) -> None:
+    header = ["unit", "indicator", "value", "as_of"]
+    book = _xlsx([header, ["hospital", "emr_level", 3, "2023-12-31"]],
+                 hidden=[header, ["hospital", "local_visit_rate", 85, "2023-12-31"]])  # fmt: skip
+    Path("two.xlsx").write_bytes(book)
+    result = audit("two.xlsx")
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+    verbose = cli("audit", "plan.yaml", "-s", "two.xlsx", "--as-of", "2024-06-30", "--rules",
+                  RULES, "--fail-on", "none", "--verbose")  # fmt: skip
+    assert "two.xlsx: XLSX, sheet '内部' (hidden)" in verbose.stdout + verbose.stderr
+
+
+def test_a_merged_unit_column_is_read_in_every_row(here: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(_xlsx([
+        ["unit", "indicator", "value", "as_of"],
+        ["hospital", "emr_level", 3, "2023-12-31"],
+        [None, "local_visit_rate", 85, "2023-12-31"],
+    ])))  # fmt: skip
+    sheet = book.active
+    assert sheet is not None
+    sheet.merge_cells("A2:A3")  # 综合医院 written once beside its two rows
+    book.save("merged.xlsx")
+    result = audit("merged.xlsx")
+    assert result.exit_code == 0  # not "no unit given" on row 3
+    assert status(result, "emr") == "met" and status(result, "visits") == "met"
+
+
+def test_a_directory_lists_every_file_it_does_not_read(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path("subs")
+    (folder / "nested").mkdir(parents=True)
+    (folder / "good.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
+    (folder / "city.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "notes.txt").write_text("read me", encoding="utf-8")
+    (folder / "~$good.xlsx").write_bytes(b"lock")
+    (folder / "gone.csv").symlink_to("nowhere.csv")
+    (folder / "nested" / "loop").symlink_to("..", target_is_directory=True)
+    (folder / "locked").mkdir()
+    outside = Path("shared")
+    outside.mkdir()
+    (outside / "more.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    (folder / "linked").symlink_to(Path("..") / "shared", target_is_directory=True)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # tests may run as root, whom permissions do not stop
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = audit("subs")
+    skipped = {(Path(s["file"]).name, s["reason"]) for s in json.loads(result.stdout)["skipped"]}
+    assert skipped == {
+        ("city.et", "a WPS spreadsheet (.et): save it as .xlsx"),
+        (
+            "notes.txt",
+            "not a kind of file submissions come in (expected .yaml, .yml, .csv, .xlsx, .xls, .ods)",
+        ),
+        ("~$good.xlsx", "an editor's lock file (the workbook is open somewhere); ignored"),
+        ("gone.csv", "a symbolic link to nothing"),
+        (
+            "loop",
+            f"a symbolic link back into a folder already being read ({Path('subs').resolve()}): a loop",
+        ),
+        ("locked", "a folder that cannot be opened: Permission denied"),
+    }
+    assert result.exit_code == 0  # skipped files never change the exit code
+    assert status(result, "visits") == "met"  # the linked folder was followed, once
+
+
+def test_a_damaged_workbook_part_loses_only_that_file(here: Path) -> None:
+    book = _xlsx(
+        [["unit", "indicator", "value", "as_of"], ["hospital", "emr_level", 3, "2023-12-31"]]
+    )
+    Path("broken.xlsx").write_bytes(
+        _rewrite(book, "xl/workbook.xml", lambda xml: xml[: len(xml) // 3])
+    )
+    Path("good.csv").write_text(
+        HEADER + "hospital,local_visit_rate,85,2023-12-31\n", encoding="utf-8"
+    )
+    result = audit("broken.xlsx", "good.csv")
+    ((line, reason),) = rejected(result)
+    assert line == 1 and reason.startswith("not a workbook that can be read (.xlsx)")
+    assert status(result, "visits") == "met"
+
+
+def test_values_under_unknown_or_missing_headings_are_never_blank(here: Path) -> None:
+    text = (
+        "unit,indicator,value,as_of,,序号\n"
+        + "hospital,emr_level,3,2023-12-31,,1\n"
+        + ",,,,7,\n"
+        + ",,,,,8\n"
+    )
+    Path("h.csv").write_text(text, encoding="utf-8")
+    result = audit("h.csv")
+    # Line 3's only value sits in column 5, which has no heading; line 4's under 序号.
+    assert rejected(result) == [
+        (3, "the row's only value is in column 5, whose heading names nothing known"),
+        (4, "the row's only value is in column 6, whose heading names nothing known"),
+    ]
+    warned = [(w["line"], w["reason"]) for w in json.loads(result.stdout)["warnings"]]
+    assert (
+        1,
+        "column '序号' is not used (known columns: unit, period, indicator, task, value, done, completed_on, as_of, evidence, submitted, note)",
+    ) in warned
+    assert (3, "column 5 has no heading; its cells are not read") in warned

@@ -51,7 +51,8 @@ def test_the_fixtures_are_what_they_claim() -> None:
 
 def test_gb18030_csv_with_chinese_headings() -> None:
     subs = read("gb18030.csv")
-    assert subs.notes == [f"{OFFICE / 'gb18030.csv'}: CSV, GB18030"]
+    path = OFFICE / "gb18030.csv"
+    assert subs.notes == [f"{path}: CSV, GB18030", f"{path}: header on line 1, long layout"]
     observed = [(o.unit, o.indicator, o.value, o.as_of, o.submitted) for o in subs.observations]
     assert observed == [
         (
@@ -86,7 +87,8 @@ def test_gb18030_csv_with_chinese_headings() -> None:
 
 def test_utf8_bom_csv() -> None:
     subs = read("utf8-bom.csv")
-    assert subs.notes == [f"{OFFICE / 'utf8-bom.csv'}: CSV, UTF-8 with BOM"]
+    path = OFFICE / "utf8-bom.csv"
+    assert subs.notes == [f"{path}: CSV, UTF-8 with BOM", f"{path}: header on line 1, long layout"]
     assert subs.rejected == []
     assert [(o.indicator, o.value) for o in subs.observations] == [
         (
@@ -97,9 +99,22 @@ def test_utf8_bom_csv() -> None:
     ]
 
 
-def test_xlsx_first_sheet_dates_numbers_percent_and_formulas() -> None:
+def test_xlsx_every_sheet_dates_numbers_percent_and_formulas() -> None:
     subs = read("office.xlsx")
-    assert subs.notes == [f"{OFFICE / 'office.xlsx'}: XLSX, sheet '2024年二季度'"]
+    path = OFFICE / "office.xlsx"
+    assert subs.notes == [
+        f"{path}: XLSX, sheet '2024年二季度'",
+        f"{path}: header on line 1, long layout",
+        f"{path}: XLSX, sheet '说明'",
+    ]
+    # The second sheet holds one line of text and no header: listed as skipped, not lost.
+    assert [(s.file, s.sheet, str(s.reason)) for s in subs.skipped] == [
+        (
+            str(path),
+            "说明",
+            "no header row in its first 20 rows (a row naming two known columns, indicators or units)",
+        )
+    ]
     observed = [(o.indicator, o.value, o.as_of) for o in subs.observations]
     assert observed == [
         ("local_visit_rate", 82.5, date(2024, 6, 30)),  # 0.825 shown as 82.5%

@@ -7,7 +7,7 @@ interpreter's business (``loading/interpret.py``).
 
 from __future__ import annotations
 
-from medreform_check.loading.readers.csv_file import decode_table, read_csv
+from medreform_check.loading.readers.csv_file import read_csv
 from medreform_check.loading.readers.rows import (
     CHINESE_HEADINGS,
     HEADINGS,
@@ -19,14 +19,16 @@ from medreform_check.loading.readers.rows import (
     ReadProblem,
     filled_fields,
 )
-from medreform_check.loading.readers.xlsx_file import read_xlsx
+from medreform_check.loading.readers.workbook import read_workbook
 from medreform_check.loading.readers.yaml_file import read_yaml
 
 READERS: dict[str, Reader] = {
     ".yaml": read_yaml,
     ".yml": read_yaml,
     ".csv": read_csv,
-    ".xlsx": read_xlsx,
+    ".xlsx": read_workbook,
+    ".xls": read_workbook,
+    ".ods": read_workbook,
 }
 
 __all__ = [
@@ -39,9 +41,8 @@ __all__ = [
     "ReadNote",
     "ReadProblem",
     "Reader",
-    "decode_table",
     "filled_fields",
     "read_csv",
-    "read_xlsx",
+    "read_workbook",
     "read_yaml",
 ]

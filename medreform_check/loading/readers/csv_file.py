@@ -1,94 +1,319 @@
-"""CSV submissions as Excel saves them: UTF-8, UTF-8 with BOM or GB18030, detected."""
+"""CSV submissions as Excel saves them: UTF-8, UTF-8 with BOM or GB18030, detected; read as a
+stream of row chunks, never the whole file at once.
+
+Every physical line is used or listed. A quote that opens a cell and never closes where the
+file's rows do (a stray quote) would swallow the lines after it into one cell: such a row is
+rejected at the quote's line and the lines it swallowed are read again as rows of their own.
+A line that does not decode is rejected at that line; the others are read.
+"""
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from medreform_check.errors import Location, MedreformError
-from medreform_check.limits import MAX_CSV_BYTES, size_problem
-from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem
+from medreform_check.limits import MAX_ROWS_PER_FILE
+from medreform_check.loading.names import Names
+from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem, RowChunk
 from medreform_check.loading.readers.tables import table_rows
-from medreform_check.loading.yamldoc import decode_text
 from medreform_check.model import RowIssue
 from medreform_check.vocabulary import Message
 
+CHUNK = 4096  # rows handed on at once: large enough for C loops, small enough for memory
+_BLOCK = 1 << 20
 
-def decode_table(raw: bytes, path: Path) -> tuple[str, str]:
-    """Text of a CSV exported by Excel, and which encoding it was: UTF-8 (with or without
-    BOM) or GB18030."""
-    # UTF-8 first: most UTF-8 Chinese also decodes as GB18030, garbled; GBK never as UTF-8.
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "gb18030":
-            return text, "GB18030"
-        return text, "UTF-8 with BOM" if raw.startswith(codecs.BOM_UTF8) else "UTF-8"
-    _, problem = decode_text(raw, str(path))
-    where = problem.where if problem else Location(str(path))
-    raise MedreformError("not readable text (expected UTF-8, UTF-8 with BOM or GB18030)", where)
+Fetch = Callable[[int, int], list[str]]  # physical lines lo..hi (1-based, inclusive)
 
 
-def read_csv(path: Path) -> Iterator[ReadItem]:
-    name = str(path)
-    too_large = size_problem(path, path.stat().st_size, MAX_CSV_BYTES, "split it by period or unit")
-    if too_large:
-        yield ReadProblem(RowIssue(Location(name, 1, 1), None, too_large, "file-too-large"))
-        return
+def _decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes, read in blocks (C speed, bounded memory)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        text, encoding = decode_table(path.read_bytes(), path)
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(_BLOCK), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _bad_lines(path: Path, encoding: str) -> tuple[int, int, Location | None]:
+    """Lines that do not decode, lines in all, and where the first bad byte is."""
+    bad, total, first = 0, 0, None
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            total = number
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                bad += 1
+                first = first or Location(str(path), number, exc.start + 1)
+    return bad, total, first
+
+
+def _has_nul(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return any(b"\0" in block for block in iter(lambda: handle.read(_BLOCK), b""))
+
+
+def choose_encoding(path: Path) -> tuple[str, str, bool]:
+    """The codec, its name for --verbose, and whether every line decodes. UTF-8 first: most
+    UTF-8 Chinese also decodes as GB18030, garbled; GBK never as UTF-8.
+
+    When neither decodes every line, the one under which fewer lines fail is used and those
+    lines are rejected, one by one — unless the file is not text at all (a NUL byte, or most
+    of its lines failing: UTF-16, a binary file), which is one error at its first bad byte.
+    """
+    with path.open("rb") as handle:
+        bom = handle.read(3) == codecs.BOM_UTF8
+    utf8 = ("utf-8-sig", "UTF-8 with BOM" if bom else "UTF-8")
+    if _decodes(path, "utf-8-sig"):
+        return (*utf8, True)
+    if _decodes(path, "gb18030"):
+        return "gb18030", "GB18030", True
+    bad_utf8, total, first = _bad_lines(path, "utf-8-sig")
+    bad_gb, _, _ = _bad_lines(path, "gb18030")
+    if _has_nul(path) or 2 * min(bad_utf8, bad_gb) > total:
+        raise MedreformError("not readable text (expected UTF-8, UTF-8 with BOM or GB18030)", first)
+    if bad_gb < bad_utf8:
+        return "gb18030", "GB18030", False
+    return (*utf8, False)
+
+
+class _Lines:
+    """The decoded lines of a file some of whose lines do not decode: those are skipped
+    (and listed), and the reader's count of lines is mapped back to physical lines."""
+
+    def __init__(self, path: Path, encoding: str, problems: list[ReadProblem]) -> None:
+        self.path, self.encoding, self.problems = path, encoding, problems
+        self.physical: list[int] = [0]  # yielded line k came from physical line physical[k]
+
+    def at(self, line: int) -> int:
+        """The physical line of the reader's line ``line`` (counting a lone CR as a line
+        break, the reader may count one more line than was read: the last one then)."""
+        return self.physical[min(line, len(self.physical) - 1)]
+
+    def __iter__(self) -> Iterator[str]:
+        name = str(self.path)
+        with self.path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                try:
+                    text = raw.decode(self.encoding)
+                except UnicodeDecodeError as exc:
+                    byte = f"0x{raw[exc.start]:02x}"
+                    label = "GB18030" if self.encoding == "gb18030" else "UTF-8"
+                    detail = {"byte": byte, "col": exc.start + 1, "encoding": label}
+                    reason = Message("csv.undecodable_line", detail)
+                    where = Location(name, number, exc.start + 1)
+                    self.problems.append(ReadProblem(RowIssue(where, None, reason, "encoding")))
+                    continue
+                self.physical.append(number)
+                yield text
+
+
+def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines as text, split the way the csv module expects (newline=''): the
+    file object itself, so each line costs no Python call (the caller closes it)."""
+    return path.open(encoding=encoding, newline="")
+
+
+def _same(line: int) -> int:
+    return line
+
+
+def read_csv(path: Path, names: Names | None = None) -> Iterator[ReadItem]:
+    name = str(path)
+    try:
+        encoding, label, clean = choose_encoding(path)
     except MedreformError as exc:
         yield ReadProblem(RowIssue(exc.where or Location(name), None, exc.message, "encoding"))
         return
-    yield ReadNote(f"{name}: CSV, {encoding}")
-    buffer = io.StringIO(text, newline="")
-    reader = csv.reader(buffer)
+    yield ReadNote(f"{name}: CSV, {label}")
+    problems: list[ReadProblem] = []
+    if clean:
+        source: Iterator[str] = _text_lines(path, encoding)
+        physical: Callable[[int], int] = _same
+        again = _Refetch(lambda: _text_lines(path, encoding))
+    else:
+        lines = _Lines(path, encoding, problems)
+        source, physical = iter(lines), lines.at
+        again = _Refetch(lambda: _replaced_lines(path, encoding))
+    rows = _parse(source, name, physical, again, problems)
     try:
-        header = next(reader)
-    except StopIteration:
-        empty = Message("file.empty_table")
-        yield ReadProblem(RowIssue(Location(name, 1, 1), None, empty, "empty-file"))
-        return
-    except csv.Error as exc:
-        reason = Message("csv.header", {"reason": _csv_reason(exc, buffer.tell())})
-        yield ReadProblem(RowIssue(Location(name, 1), None, reason, "csv-syntax"))
-        return
-    yield from table_rows(name, header, _csv_rows(buffer, name, reader.line_num), text_only=True)
+        yield from table_rows(name, _limited(rows, name), text_only=True, names=names)
+    finally:
+        again.close()
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
-def _csv_reason(exc: csv.Error, consumed: int) -> Message:
-    """Why the csv module gave up, after reading ``consumed`` characters of the row. Its
-    usual reason is a cell over its size limit, told by the length read, not its wording."""
-    limit = csv.field_size_limit()
-    if consumed > limit:
-        return Message("csv.cell_too_long", {"limit": f"{limit:,}"})
-    return Message("text", {"text": str(exc)})
+def _replaced_lines(path: Path, encoding: str) -> Iterator[str]:
+    with path.open("rb") as handle:
+        for raw in handle:
+            yield raw.decode(encoding, errors="replace")
 
 
-def _csv_rows(
-    buffer: io.StringIO, name: str, consumed: int
-) -> Iterator[tuple[int, list[Any]] | ReadProblem]:
-    """Rows after the header with the line each starts on. A row the csv module cannot read
-    is rejected and reading goes on from the next line: one bad cell loses one row."""
-    reader = csv.reader(buffer)  # reads on from where the header reader stopped
-    line = 0
+class _Refetch:
+    """Physical lines read again from a second pass over the file, for lines a stray quote
+    swallowed. They are asked for in file order, so the pass only moves forward: reading
+    them costs one more reading of the file at most."""
+
+    def __init__(self, lines: Callable[[], Iterator[str]]) -> None:
+        self.lines = lines
+        self.at = 0
+        self.source: Iterator[str] | None = None
+
+    def __call__(self, low: int, high: int) -> list[str]:
+        if self.source is None or low <= self.at:
+            self.close()
+            self.source, self.at = self.lines(), 0
+        found = []
+        for text in self.source:
+            self.at += 1
+            if self.at >= low:
+                found.append(text)
+            if self.at >= high:
+                break
+        return found
+
+    def close(self) -> None:
+        if self.source is not None:
+            self.source.close()  # type: ignore[attr-defined]
+
+
+def _limited(
+    items: Iterator[RowChunk | ReadProblem], name: str
+) -> Iterator[RowChunk | ReadProblem]:
+    """Stop a file at MAX_ROWS_PER_FILE rows, saying so at the first row not read: the
+    work (and the memory its values take) is bounded, whatever the file's size."""
+    count = 0
+    for item in items:
+        if isinstance(item, RowChunk):
+            if count + len(item.rows) > MAX_ROWS_PER_FILE:
+                keep = MAX_ROWS_PER_FILE - count
+                yield RowChunk(item.rows[:keep], item.lines[:keep])
+                limit = {"limit": f"{MAX_ROWS_PER_FILE:,}"}
+                where = Location(name, item.lines[keep])
+                reason = Message("limit.rows", limit)
+                yield ReadProblem(RowIssue(where, None, reason, "too-many-rows"))
+                return
+            count += len(item.rows)
+        yield item
+
+
+def _breaks(row: list[str]) -> int:
+    """Line breaks inside a row's cells (a quoted cell may hold some)."""
+    return sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in row)
+
+
+def _parse(
+    source: Iterator[str],
+    name: str,
+    physical: Callable[[int], int],
+    fetch: Fetch,
+    problems: list[ReadProblem],
+) -> Iterator[RowChunk | ReadProblem]:
+    """Rows in chunks, each row with the physical line it starts on."""
+    reader = csv.reader(source)
+    width = 0  # cells of the last row that sat on one line: what a row of this file looks like
     while True:
-        start, position = consumed + line + 1, buffer.tell()
+        before = reader.line_num
+        rows: list[list[str]] = []
+        error: csv.Error | None = None
         try:
-            row = next(reader)
-        except StopIteration:
-            return
+            rows.extend(islice(reader, CHUNK))  # keeps the rows read before an error
         except csv.Error as exc:
-            reason = Message("csv.row", {"reason": _csv_reason(exc, buffer.tell() - position)})
-            yield ReadProblem(RowIssue(Location(name, start), None, reason, "csv-syntax"))
-            consumed += reader.line_num
-            reader, line = csv.reader(buffer), 0
+            error = exc
+        yield from problems  # lines that did not decode, met while reading this chunk
+        problems.clear()
+        if not rows and error is None:
+            return
+        if error is None and reader.line_num - before == len(rows):
+            lines: range | list[int] = range(before + 1, before + 1 + len(rows))
+            if physical is not _same:
+                lines = [physical(n) for n in lines]
+            width = len(rows[-1]) if len(rows[-1]) > 1 else width
+            yield RowChunk(rows, lines)
             continue
-        line = reader.line_num
-        yield start, row
+        yield from _careful(rows, before, reader.line_num, error, name, physical, fetch, width)
+        width = next((len(r) for r in reversed(rows) if len(r) > 1 and not _breaks(r)), width)
+
+
+def _careful(
+    rows: list[list[str]],
+    before: int,
+    after: int,
+    error: csv.Error | None,
+    name: str,
+    physical: Callable[[int], int],
+    fetch: Fetch,
+    width: int,
+) -> Iterator[RowChunk | ReadProblem]:
+    """A chunk with rows over several lines, or cut short by an error: each row's line
+    counted; a row that a stray quote made (not as wide as the file's rows), or the row the
+    csv module gave up on, rejected at its first line and the lines after it read again."""
+    line = before + 1
+    kept: list[list[str]] = []
+    lines: list[int] = []
+    for row in rows:
+        span = 1 + _breaks(row)
+        if span > 1 and width and len(row) != width:
+            if kept:
+                yield RowChunk(kept, lines)
+                kept, lines = [], []
+            yield _rejected(name, physical(line), Message("csv.stray_quote"))
+            # (a quote still open at the end of the file counts its last line break too)
+            last = min(line + span - 1, after)
+            yield from _one_by_one(line + 1, last, name, physical, fetch)
+        else:
+            kept.append(row)
+            lines.append(physical(line))
+            width = len(row) if span == 1 and len(row) > 1 else width
+        line += span
+    if kept:
+        yield RowChunk(kept, lines)
+    if error is not None:
+        yield _rejected(name, physical(line), _csv_reason(error))
+        yield from _one_by_one(line + 1, after, name, physical, fetch)
+
+
+def _rejected(name: str, line: int, reason: Message) -> ReadProblem:
+    return ReadProblem(RowIssue(Location(name, line), None, reason, "csv-syntax"))
+
+
+def _csv_reason(exc: csv.Error) -> Message:
+    """Why the csv module gave up on a row. Reading line by line, the one error it raises is
+    a cell over its size limit (told by the type, not the wording: any other is shown)."""
+    limit = csv.field_size_limit()
+    if "limit" in str(exc):
+        return Message("csv.row", {"reason": Message("csv.cell_too_long", {"limit": f"{limit:,}"})})
+    return Message("csv.row", {"reason": Message("text", {"text": str(exc)})})
+
+
+def _one_by_one(
+    first: int, last: int, name: str, physical: Callable[[int], int], fetch: Fetch
+) -> Iterator[RowChunk | ReadProblem]:
+    """Lines first..last read again, each line a row of its own: a quote opened on one of
+    them closes at its end (so one stray quote costs one line, and nothing nests)."""
+    if last < first:
+        return
+    low = physical(first)
+    texts = fetch(low, physical(last))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for k, text in enumerate(texts):
+        try:
+            row = next(csv.reader([text.rstrip("\r\n")]), [])
+        except csv.Error as exc:
+            yield _rejected(name, low + k, _csv_reason(exc))
+            continue
+        rows.append(row)
+        lines.append(low + k)
+    if rows:
+        yield RowChunk(rows, lines)

@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from medreform_check.errors import Location
 from medreform_check.language.values import normalise
-from medreform_check.model import FIELDS, RowIssue
+from medreform_check.model import FIELDS, RowIssue, Skipped
 from medreform_check.vocabulary import field_name
+
+if TYPE_CHECKING:
+    from medreform_check.loading.names import Names
 
 # Each field of a submission row with the heading offices usually give its column (templates
 # write these headings too).
@@ -29,6 +32,15 @@ HEADINGS: Mapping[str, str] = {
     "佐证": "evidence",
     "填报日期": "submitted",
     "报送日期": "submitted",
+    # a unit's form: the period's figure (上年同期 and 目标值 beside it are not values)
+    "本期": "value",
+    "本期数": "value",
+    "本期值": "value",
+    "本期数值": "value",
+    "实际值": "value",
+    "指标名称": "indicator",
+    "单位名称": "unit",
+    "填报单位名称": "unit",
 }
 
 
@@ -67,20 +79,29 @@ class ReadNote:
     text: str
 
 
+class RowChunk(NamedTuple):
+    """Rows as a reader splits them, before any header is known, and the line (or sheet
+    row) each starts on: ``lines`` is a range when the rows sit on consecutive lines."""
+
+    rows: list[list[Any]]
+    lines: Sequence[int]
+
+
 @dataclass(frozen=True, slots=True)
 class CleanRows:
     """A run of CSV rows under a header whose every column is known, each row as wide as
     the header: the usual case, handed over in bulk so the interpreter can take its fast
-    path (see submissions.py). Cells may still be blank."""
+    path, column by column (see interpret.py). Cells may still be blank."""
 
     path: str
     names: tuple[str, ...]  # the field of each column
     columns: Mapping[str, int]  # field -> 1-based column, for locating a problem
-    rows: list[tuple[int, list[str]]]  # (line, cells)
+    rows: list[list[str]]
+    lines: Sequence[int]  # the line each row starts on
 
 
-ReadItem = RawRow | ReadProblem | ReadNote | CleanRows
-Reader = Callable[[Path], Iterator[ReadItem]]
+ReadItem = RawRow | ReadProblem | ReadNote | CleanRows | Skipped
+Reader = Callable[[Path, "Names | None"], Iterator[ReadItem]]
 
 
 def heading_key(cell: str) -> str:

@@ -19,7 +19,8 @@ from medreform_check.schemas.validation import Violation, locate_violation, viol
 from medreform_check.vocabulary import Message
 
 
-def read_yaml(path: Path) -> Iterator[ReadItem]:
+def read_yaml(path: Path, names: object = None) -> Iterator[ReadItem]:
+    """A YAML submission's rows (``names`` is for tables, which must find their header)."""
     doc = load_yaml(path)
     yield ReadNote(f"{path}: YAML")
     errors = [f for f in doc.findings if f.is_error]

@@ -10,7 +10,11 @@ from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import json_number, json_value, reason_text
 from medreform_check.report import Report, ReportingEntry, Result, UnitScore
-from medreform_check.vocabulary import notes_text
+from medreform_check.vocabulary import notes_text, say
+
+
+def say_text(reason: object, lang: str) -> str:
+    return reason if isinstance(reason, str) else say(reason, lang)  # type: ignore[arg-type]
 
 
 def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
@@ -96,6 +100,10 @@ def report_object(
             for e in (report.reporting if reporting is None else reporting)
         ],
         "units": [unit_object(score) for score in report.summaries.units],
+        "skipped": [
+            {"file": s.file, "sheet": s.sheet, "reason": say_text(s.reason, lang)}
+            for s in report.skipped
+        ],
     }
 
 

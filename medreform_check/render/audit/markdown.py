@@ -23,7 +23,7 @@ from medreform_check.render.common import (
     title_text,
 )
 from medreform_check.render.markdown import cell, table
-from medreform_check.report import Report, Result
+from medreform_check.report import Report, Result, skipped_as_issues
 from medreform_check.vocabulary import listing, notes_text, word
 
 
@@ -206,6 +206,20 @@ def _rejected(report: Report, lang: str) -> list[str]:
     ]
 
 
+def _skipped(report: Report, lang: str) -> list[str]:
+    if not report.skipped:
+        return []
+    rows = [
+        [cell(str(i.at)), cell(reason_text(i, lang))] for i in skipped_as_issues(report.skipped)
+    ]
+    return [
+        f"### {word('bulletin.skipped', lang)}",
+        "",
+        *table([word(k, lang) for k in ("bulletin.file", "reason")], rows),
+        "",
+    ]
+
+
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
     titles = [
@@ -218,6 +232,6 @@ def render(report: Report, options: RenderOptions) -> str:
     lines += ["", f"## {word('bulletin.title', lang, day=report.as_of)}", ""]
     if report.known_by:
         lines += [known_by_text(report, lang), ""]
-    for part in (_overall, _ranking, _units, _overdue, _at_risk, _reporting, _rejected):
+    for part in (_overall, _ranking, _units, _overdue, _at_risk, _reporting, _rejected, _skipped):
         lines += part(report, lang)
     return "\n".join(lines).rstrip() + "\n"

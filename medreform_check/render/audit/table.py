@@ -30,7 +30,7 @@ from medreform_check.render.common import (
     title_text,
 )
 from medreform_check.render.terminal import safe, titled_table, to_text
-from medreform_check.report import Level, Report, ReportStatus, Result, Status
+from medreform_check.report import Level, Report, ReportStatus, Result, Status, skipped_as_issues
 from medreform_check.vocabulary import notes_text, word
 
 STATUS_STYLES: dict[Status, str] = {
@@ -214,4 +214,7 @@ def render(report: Report, options: RenderOptions) -> str:
         parts.append(issues_block(word("rejected", lang), report.rejected, lang))
     if report.warnings:
         parts.append(issues_block(word("warnings", lang), report.warnings, lang))
+    if report.skipped:
+        skipped = skipped_as_issues(report.skipped)
+        parts.append(issues_block(word("skipped", lang), skipped, lang))
     return to_text(parts, options)

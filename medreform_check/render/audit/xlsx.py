@@ -17,11 +17,12 @@ from medreform_check.render.calendar import LEVEL_COLOURS, changes_text, known_b
 from medreform_check.render.common import (
     STATUS_SYMBOLS,
     completion_text,
+    reason_text,
     status_label,
     target_text,
 )
 from medreform_check.render.workbook import put
-from medreform_check.report import Report, Result, Status
+from medreform_check.report import Report, Result, Status, skipped_as_issues
 from medreform_check.vocabulary import word
 
 # Light fills that stay distinguishable in greyscale, and the symbol says it anyway.
@@ -115,7 +116,10 @@ def _summary_sheet(sheet: Any, report: Report, lang: str) -> None:
              r.on_time_rate)
             for r in report.summaries.reporting_by_unit
         ]  # fmt: skip
-        _block(sheet, top, heads, rows)
+        top = _block(sheet, top, heads, rows)
+    if report.skipped:  # files and sheets not read, so that none is lost without a word
+        skipped = [(str(i.at), reason_text(i, lang)) for i in skipped_as_issues(report.skipped)]
+        _block(sheet, top, [word("skipped", lang), word("reason", lang)], skipped)
     sheet.column_dimensions["A"].width = 36
 
 

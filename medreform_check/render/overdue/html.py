@@ -8,7 +8,8 @@ from __future__ import annotations
 from medreform_check import __version__
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.audit.html import _cells, _e, _stylesheet, _table, badge, level_badge
+from medreform_check.render.audit.html import _cells, _e, _table, badge, level_badge
+from medreform_check.render.audit.html_style import stylesheet
 from medreform_check.render.calendar import known_by_text
 from medreform_check.render.common import display_value, due_text, target_text
 from medreform_check.render.overdue.notice import addressee_lines, reply_lines, title
@@ -95,7 +96,7 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(page_title)}</title>\n"
-        f"<style>{_stylesheet()}{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<style>{stylesheet()}{_CSS}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(part for part in body if part)
         + "\n</main>\n</body>\n</html>\n"
     )

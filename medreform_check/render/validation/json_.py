@@ -34,5 +34,8 @@ def render(validation: Validation, options: RenderOptions) -> str:
             for report in validation.files
         ],
         "notes": list(validation.notes),
+        "skipped": [
+            {"file": s.file, "sheet": s.sheet, "reason": str(s.reason)} for s in validation.skipped
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

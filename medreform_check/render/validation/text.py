@@ -17,5 +17,9 @@ def summary(validation: Validation) -> str:
 def render(validation: Validation, options: RenderOptions) -> str:
     lines = [str(finding) for report in validation.files for finding in report.findings]
     lines += [f"note: {note}" for note in validation.notes]
+    lines += [
+        f"{s.file if s.sheet is None else f'{s.file}[{s.sheet}]'}: skipped: {s.reason}"
+        for s in validation.skipped
+    ]
     lines.append(summary(validation))
     return "\n".join(lines) + "\n"
