@@ -84,15 +84,35 @@ class TestBulletin:
             ("Title", "医改任务进展情况通报"),
             ("Heading 1", "一、总体情况"),
             ("Heading 1", "二、各牵头单位完成情况排名"),
-            ("Heading 1", "三、本期变化（与2024-03-31相比）"),
+            ("Heading 1", "三、各单位完成情况排名"),
+            ("Heading 1", "四、本期变化（与2024-03-31相比）"),
             ("Heading 2", "新完成 (0)"),
             ("Heading 2", "新增逾期 (0)"),
             ("Heading 2", "持续逾期 (1)"),
             ("Heading 2", "逾期后完成 (0)"),
-            ("Heading 1", "四、逾期任务"),
-            ("Heading 1", "五、预警任务"),
+            ("Heading 1", "五、逾期任务"),
+            ("Heading 1", "六、预警任务"),
             ("Heading 1", "附件：未采用的数据行"),
         ]
+
+    def test_units_are_ranked_with_what_each_owes(self) -> None:
+        # Unit a owns all three; due by 2024-06-30: ok (met) and late (missed); soon is due
+        # 2024-07-10, not yet. So 2 due, 1 met, 1 overdue: 50%.
+        document = _audit_docx("zh")
+        tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+        (units,) = [t for t in tables if t[0][:2] == ["排名", "单位"]]
+        assert units[1] == ["1", "单位a", "2", "1", "1", "50%"]  # helpers name unit a 单位a
+
+    def test_files_not_read_close_the_annex(self) -> None:
+        from dataclasses import replace
+
+        from medreform_check.observations import Skipped
+
+        report = replace(_report(), skipped=(Skipped("subs/city.et", None, "save it as .xlsx"),))
+        document = _open(renderer("audit", "docx")(report, RenderOptions(lang="en")))
+        assert _headings(document)[-1] == ("Heading 1", "Files and sheets not read")
+        last = document.tables[-1]
+        assert [c.text for c in last.rows[1].cells] == ["subs/city.et", "save it as .xlsx"]
 
     def test_english_headings(self) -> None:
         names = [text for _, text in _headings(_audit_docx("en"))]

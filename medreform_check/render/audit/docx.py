@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from medreform_check.render import RenderOptions
+from medreform_check.render.audit import scorecard
 from medreform_check.render.calendar import (
     LEVEL_COLOURS,
     changes_text,
@@ -32,7 +33,7 @@ from medreform_check.render.common import (
     target_text,
 )
 from medreform_check.render.word import Cell, CellLike, WordDocument
-from medreform_check.report import Level, Report, Result
+from medreform_check.report import Level, Report, Result, skipped_as_issues
 from medreform_check.vocabulary import listing, notes_text, section_number, word
 
 
@@ -207,9 +208,26 @@ def _reporting(report: Report, lang: str) -> Part | None:
     return Part(word("docx.reporting", lang), lay_out)
 
 
+def _units(report: Report, lang: str) -> Part | None:
+    """各单位完成情况排名: the per-unit scorecard (and, with a hierarchy, by parent group)."""
+    tables = scorecard.scorecards(report)
+    if not tables:
+        return None
+    heads = scorecard.headings(report, lang)
+
+    def lay_out(doc: WordDocument) -> None:
+        for key, scores in tables:
+            if len(tables) > 1:
+                doc.heading(word(key, lang), level=2)
+            doc.table(heads, scorecard.rows(report, scores))
+
+    return Part(word("units_ranking", lang), lay_out)
+
+
 PARTS: tuple[Callable[[Report, str], Part | None], ...] = (
     _overall,
     _ranking,
+    _units,
     _changes,
     _overdue,
     _at_risk,
@@ -239,12 +257,18 @@ def _front(doc: WordDocument, report: Report, lang: str) -> None:
 
 
 def _annex(doc: WordDocument, report: Report, lang: str) -> None:
-    if not report.rejected:
-        return
-    doc.heading(word("docx.annex", lang))
-    doc.paragraph(word("page.rejected_note", lang))
-    rows = [[str(i.at), i.unit or "", reason_text(i, lang)] for i in report.rejected]
-    doc.table([word(k, lang) for k in ("bulletin.file", "unit", "reason")], rows, [2.4, 1.4, 4])
+    """The rows that were not used, and the files and sheets that were not read."""
+    if report.rejected:
+        doc.heading(word("docx.annex", lang))
+        doc.paragraph(word("page.rejected_note", lang))
+        rows = [[str(i.at), i.unit or "", reason_text(i, lang)] for i in report.rejected]
+        heads = [word(k, lang) for k in ("bulletin.file", "unit", "reason")]
+        doc.table(heads, rows, [2.4, 1.4, 4])
+    if report.skipped:
+        doc.heading(word("bulletin.skipped", lang))
+        skipped = skipped_as_issues(report.skipped)
+        rows = [[str(i.at), reason_text(i, lang)] for i in skipped]
+        doc.table([word(k, lang) for k in ("bulletin.file", "reason")], rows, [3, 4.8])
 
 
 def render(report: Report, options: RenderOptions) -> bytes:
