@@ -211,8 +211,8 @@ def _reporting(report: Report, lang: str) -> Part | None:
 def _units(report: Report, lang: str) -> Part | None:
     """各单位完成情况排名: the per-unit scorecard (and, with a hierarchy, by parent group)."""
     tables = scorecard.scorecards(report)
-    if not tables:
-        return None
+    if not any(score.due for score in report.summaries.units):
+        return None  # nothing due yet: nothing to rank
     heads = scorecard.headings(report, lang)
 
     def lay_out(doc: WordDocument) -> None:
