@@ -24,6 +24,7 @@ from medreform_check.cli.options import (
     FileKind,
     KnownBy,
     LangOption,
+    Layout,
     NoColor,
     Output,
     OverdueFormat,
@@ -340,13 +341,12 @@ def template(
         typer.Option("--unit", "-u", metavar="UNIT", help="The unit, by id, name or alias."),
     ] = None,
     layout: Annotated[
-        str,
+        Layout,
         typer.Option(
             "--layout",
-            metavar="long|wide",
             help="long: one unit's rows (needs --unit); wide: a 汇总表 for every unit (csv, xlsx).",
         ),
-    ] = "long",
+    ] = Layout.long,
     fmt: Annotated[TemplateFormat, format_option()] = "yaml",
     output: Output = None,
     submissions: SubmissionPaths = None,
@@ -361,6 +361,7 @@ def template(
 
     With -s, milestones already reported done are left out and overdue ones kept. With
     --layout wide, one sheet for every unit: a row per unit, a column per indicator.
+    (Long for its signature: typer reads the options from it.)
     """
     from medreform_check.cli.output import emit
     from medreform_check.commands.audit import read_plans
@@ -389,8 +390,6 @@ def template(
         wide = build_wide_template(loaded, catalogue, wanted)
         emit(renderer("template-wide", fmt)(wide, options), output)
         return EXIT_OK
-    if layout != "long":
-        raise MedreformError(f"--layout: '{layout}' is not a layout (expected long or wide)")
     if unit is None:
         raise MedreformError("--unit: which unit's form? (or --layout wide for every unit)")
     reported = read_submissions(submissions, loaded, catalogue) if submissions else None

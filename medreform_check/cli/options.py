@@ -32,6 +32,11 @@ class SplitBy(StrEnum):
     unit = "unit"
 
 
+class Layout(StrEnum):
+    long = "long"  # one unit's rows
+    wide = "wide"  # a 汇总表: a row per unit, a column per indicator
+
+
 class FileKind(StrEnum):
     plan = "plan"
     submission = "submission"
