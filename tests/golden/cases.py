@@ -6,6 +6,7 @@ change of output, and read the diff before committing it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sys
@@ -19,9 +20,11 @@ if str(HERE.parent) not in sys.path:  # run as a script: make `helpers` importab
 
 from helpers import run_cli  # noqa: E402
 
-PLAN = str(ROOT / "plans" / "alxa-hitech-2023-2025.yaml")
-SUBMISSIONS = str(ROOT / "examples" / "submissions")
-RULES = str(ROOT / "rules")
+# Paths relative to the project, run from there: a table wraps its lines at a fixed width, so
+# an absolute path (as long as wherever the project was cloned) would move the line breaks.
+PLAN = "plans/alxa-hitech-2023-2025.yaml"
+SUBMISSIONS = "examples/submissions"
+RULES = "rules"
 AS_OF = ["--as-of", "2024-06-30", "--rules", RULES]
 LANGS = ("en", "zh")
 
@@ -135,7 +138,8 @@ def cases() -> Iterator[tuple[str, Callable[[], str]]]:
     for name, argv in _argv():
 
         def produce(argv: list[str] = argv) -> str:
-            result = run_cli(argv, env={"LANG": "C", "NO_COLOR": None})
+            with contextlib.chdir(ROOT):
+                result = run_cli(argv, env={"LANG": "C", "NO_COLOR": None})
             assert result.exit_code in (0, 1), result.stderr
             if "xlsx" in argv:
                 text = _sheets(result.stdout_bytes)
