@@ -150,11 +150,9 @@ class Block:
         return len(self.columns)
 
 
-def panel(keys: array[int], submitted: array[int], dropped: set[int]) -> list[Block] | None:
-    """The store's rows as blocks of one date, in read order, each a grid; None when they
-    are not (the rows not sorted by date, unit and indicator; a row twice; a gap)."""
-    if dropped or not keys or not all(map(lt, keys, islice(keys, 1, None))):
-        return None
+def panel(keys: array[int], submitted: array[int]) -> list[Block] | None:
+    """The rows (their keys rising in read order) as blocks of one date, each a grid of
+    units × indicators; None when a block is not a grid."""
     blocks = []
     start = 0
     while start < len(keys):

@@ -28,7 +28,9 @@ from medreform_check.grouping import (
     INDICATOR_MASK,
     UNIT_MASK,
     UNIT_SHIFT,
+    Block,
     GroupIndex,
+    panel,
 )
 from medreform_check.language.periods import Period
 from medreform_check.vocabulary import Message
@@ -152,6 +154,7 @@ class ObservationStore:
         self.cumulative: set[str] = set()  # indicators reported as running totals in the year
         self._index: GroupIndex | None = None
         self._rising: bool | None = None
+        self._panel: list[Block] | None = None
         self._days: dict[int, date] = {}
         for obs in observations:
             self.add(obs)
@@ -199,6 +202,10 @@ class ObservationStore:
 
     # --- adding -----------------------------------------------------------------------
 
+    def _changed(self) -> None:
+        """Rows were added, changed or dropped: what was worked out from them is stale."""
+        self._index, self._rising, self._panel = None, None, None
+
     def add(self, obs: Observation) -> None:
         """Keep one observation (the general way: one row at a time)."""
         row = len(self.keys)
@@ -214,7 +221,7 @@ class ObservationStore:
         self.files.append(self.path_code(obs.at.path))
         self.lines.append(obs.at.line or 0)
         self.cols.append(obs.at.col or 0)
-        self._index, self._rising = None, None
+        self._changed()
 
     def extend(
         self,
@@ -235,18 +242,18 @@ class ObservationStore:
         self.files.extend(array("i", (file,)) * count)
         self.lines.extend(array("i", lines))
         self.cols.extend(array("i", (0,)) * count)
-        self._index, self._rising = None, None
+        self._changed()
 
     def set_value(self, row: int, value: float) -> None:
         """Give a kept row another number (a reported rate takes the one its numerator and
         denominator give)."""
         self.values[row] = value
-        self._index, self._rising = None, None
+        self._changed()
 
     def drop(self, row: int) -> None:
         """Take a row back out (a failed consistency check rejected it)."""
         self.dropped.add(row)
-        self._index, self._rising = None, None
+        self._changed()
 
     # --- reading ----------------------------------------------------------------------
 
@@ -309,6 +316,20 @@ class ObservationStore:
             keys = self.keys
             self._rising = not self.dropped and all(map(lt, keys, islice(keys, 1, None)))
         return self._rising
+
+    def panel(self) -> list[Block] | None:
+        """The rows as blocks of one date, each a grid of units × indicators, when they are
+        (see grouping.py); None when they are not."""
+        if self._panel is None and self.rising():
+            self._panel = panel(self.keys, self.submitted) or []
+        return self._panel or None
+
+    def unit_codes(self, units: Iterable[str]) -> list[tuple[str, int | None]]:
+        """Each unit with its code (None: never named)."""
+        return [(unit, self._unit_code.get(unit)) for unit in units]
+
+    def indicator_code_of(self, indicator: str) -> int | None:
+        return self._indicator_code.get(indicator)
 
     def index(self) -> GroupIndex:
         """The kept rows grouped per unit and indicator (built once, when first asked)."""

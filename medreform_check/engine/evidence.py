@@ -12,8 +12,10 @@ from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-from medreform_check.grouping import DATE_BITS, GroupIndex
+from medreform_check.engine.panel import TaskPanel, task_panel
+from medreform_check.grouping import DATE_BITS, Block, GroupIndex
 from medreform_check.model import (
+    Indicator,
     MilestoneReport,
     Observation,
     ObservationStore,
@@ -25,6 +27,7 @@ Window = tuple[date, date]
 T = TypeVar("T")
 
 _NEVER = date.min
+_UNSET = object()
 
 
 @dataclass(slots=True)
@@ -139,6 +142,7 @@ class Evidence:
             else ObservationStore(observations)
         )
         self._known_by = known_by.toordinal() if known_by else 0
+        self._panel: object = _UNSET
         reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
@@ -166,6 +170,31 @@ class Evidence:
         series = _value_series(self._store, index, low, high, self._known_by)
         series.cumulative = indicator in self._store.cumulative
         return series if series.dates else None
+
+    def panel(self, indicator: Indicator, units: tuple[str, ...]) -> TaskPanel | None:
+        """The values of ``units`` of ``indicator`` read off the store's panel, when the
+        store is one and the indicator's values can be read so (engine/panel.py)."""
+        if indicator.kind == "composition" or indicator.id in self._store.cumulative:
+            return None
+        blocks = self._blocks()
+        if blocks is None:
+            return None
+        store = self._store
+        code = store.indicator_code_of(indicator.id)
+        return task_panel(blocks, store.values, code, store.unit_codes(units), store.day)
+
+    def _blocks(self) -> list[Block] | None:
+        """The store's panel blocks known by ``known_by`` (a block submitted on several
+        dates cannot be cut so: then no panel)."""
+        if self._panel is _UNSET:
+            blocks = self._store.panel()
+            if blocks is not None and self._known_by:
+                if any(block.submitted is None for block in blocks):
+                    blocks = None
+                else:
+                    blocks = [b for b in blocks if (b.submitted or 0) <= self._known_by]
+            self._panel = blocks
+        return self._panel  # type: ignore[return-value]
 
     def reports(self, unit: str, task: str) -> Series[MilestoneReport] | None:
         """The unit's series of reports on the milestone ``task``, if it sent any."""

@@ -28,7 +28,13 @@ class TaskSources:
         self.units = units
         self.value_series: list[tuple[str, Series[Value]]] = []
         self.report_series: list[tuple[str, Series[MilestoneReport]]] = []
-        for unit in units:
+        # Read off the store's panel when it is one (engine/panel.py), else unit by unit.
+        self.panel = (
+            evidence.panel(indicator, units)
+            if indicator is not None and task.aggregate not in WEIGHING
+            else None
+        )
+        for unit in units if self.panel is None else ():
             if indicator is not None:
                 series = evidence.values(unit, indicator.id)
                 if series is not None:

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
 from datetime import date
 from typing import Any
 
 from medreform_check.engine.aggregates import combine
 from medreform_check.engine.evidence import Series, Window
 from medreform_check.engine.instances import Instance
+from medreform_check.engine.margins import unit_margins
 from medreform_check.engine.sources import TaskSources
 from medreform_check.language.periods import year_earlier, year_later
 from medreform_check.language.values import shares
+from medreform_check.language.targets import Target
 from medreform_check.model import (
     Indicator,
     MilestoneReport,
@@ -52,11 +55,13 @@ class InstanceView:
         self.units = sources.units
         self.value_series = sources.value_series
         self.report_series = sources.report_series
+        self.panel = sources.panel
         self.memo = sources.memo
         self.weighing = sources.weighing
         running = indicator is not None and indicator.cumulative == "year"  # totals: differences
         is_count = running or (indicator is not None and indicator.kind == "count")
         self.counting = is_count
+        self.indicator_is_composition = indicator is not None and indicator.kind == "composition"
         # Counts, and every kind in `every` instances, only count inside the instance period.
         self.window: Window | None = (
             (instance.start, instance.deadline) if is_count or instance.period is not None else None
@@ -75,6 +80,11 @@ class InstanceView:
         return self.memo[key]
 
     def _values_at(self, t: date, window: Window | None) -> dict[str, Value]:
+        if self.panel is not None:
+            if self.counting:
+                assert window is not None
+                return self.panel.totals(t, window)  # type: ignore[return-value]
+            return self.panel.latest(t, window)  # type: ignore[return-value]
         found: dict[str, Value] = {}
         if self.counting:
             assert window is not None
@@ -169,6 +179,10 @@ class InstanceView:
         """`all` and `any`: each unit judged on its own value (and its own year-earlier value)."""
         target = self.instance.target
         assert target is not None
+        if not baselines and not self.indicator_is_composition:
+            fast = self._units_judged(present, missing, target)
+            if fast is not None:
+                return fast
         margins: dict[str, float] = {}
         passing: list[str] = []
         for unit, value in present.items():
@@ -185,6 +199,25 @@ class InstanceView:
             decider = max(margins, key=margins.__getitem__)  # the best unit's value is shown
         no_baseline = target.needs_baseline and any(b is None for b in baselines.values())
         return State(met, present[decider], missing, no_baseline, tuple(passing))
+
+    def _units_judged(
+        self, present: dict[str, Value], missing: tuple[str, ...], target: Target
+    ) -> State | None:
+        """`all` and `any` over plain numbers and a comparison or `between` target: every
+        unit's margin at once (engine/margins.py); None for other targets."""
+        judged = unit_margins(target, list(present.values()))  # type: ignore[arg-type]
+        if judged is None:
+            return None
+        margins, meets = judged
+        units = list(present)
+        passing = tuple(compress(units, meets))
+        if self.task.aggregate == "all":
+            met = not missing and len(passing) == len(present)
+            decider = units[margins.index(min(margins))]  # the worst unit's value is shown
+        else:
+            met = bool(passing)
+            decider = units[margins.index(max(margins))]  # the best unit's value is shown
+        return State(met, present[decider], missing, False, passing)
 
     def _reports_at(self, t: date) -> dict[str, MilestoneReport]:
         found = {}
@@ -207,6 +240,8 @@ class InstanceView:
 
     def dates(self, upto: date) -> list[date]:
         """Every date on which some in-scope unit reported, up to ``upto``."""
+        if self.panel is not None:
+            return self.panel.dates(upto, self.window)
         found: set[date] = set()
         every: list[Series[Any]] = [s for _, s in self.value_series] + [
             s for _, s in self.report_series
@@ -246,6 +281,8 @@ class InstanceView:
         if target is not None and target.needs_baseline:
             # A trend target can also become met when last year's value drops out.
             earlier, window = year_earlier(upto), self._baseline_window()
+            if self.panel is not None:
+                candidates.update(year_later(day) for day in self.panel.dates(earlier, window))
             for _, series in self.value_series:
                 low, high = series.span(earlier, window)
                 candidates.update(year_later(day) for day in series.dates[low:high])
