@@ -169,6 +169,16 @@ class Plan:
 
     def units_in_scope(self, task: Task) -> tuple[str, ...]:
         """Who reports for ``task``: its owners, the units of its owner classes, else its lead."""
+        known = _SCOPES.get((id(self), id(task)))
+        if known is not None and known[0] is self and known[1] is task:
+            return known[2]
+        if len(_SCOPES) >= _SCOPES_KEPT:
+            _SCOPES.clear()
+        found = self._in_scope(task)
+        _SCOPES[id(self), id(task)] = (self, task, found)  # (kept: their ids stay theirs)
+        return found
+
+    def _in_scope(self, task: Task) -> tuple[str, ...]:
         scope = dict.fromkeys(task.owners)  # ordered, and membership in O(1)
         if task.owner_classes:
             wanted = set(task.owner_classes)
@@ -187,6 +197,12 @@ class Plan:
             for unit in self.units_in_scope(task):
                 seen.setdefault(unit, None)
         return tuple(seen)
+
+
+# Each task's units in scope, worked out once per plan and task: a province's class has
+# thousands of units, and loading, linting, evaluation and reporting all ask.
+_SCOPES: dict[tuple[int, int], tuple[Plan, Task, tuple[str, ...]]] = {}
+_SCOPES_KEPT = 65_536
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from medreform_check.report import ReportingEntry, ReportStatus
 
 def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStatus, date | None]:
     # As of a date, a report sent later has not arrived yet.
-    receipts = [r for r in receipts if r.submitted is None or r.submitted <= as_of]
+    if len(receipts) > 1 or (receipts and receipts[0].submitted is not None):
+        receipts = [r for r in receipts if r.submitted is None or r.submitted <= as_of]
     if not receipts:
         return (ReportStatus.MISSING if as_of > due else ReportStatus.DUE), None
     dated = [r.submitted for r in receipts if r.submitted is not None]
@@ -33,8 +34,9 @@ def reporting_duties(plan: Plan) -> list[tuple[str, str]]:
     if plan.reporting is None:
         return []
     owners = plan.reporting_units()
+    owning = set(owners)
     duties = []
-    for ident in (*owners, *(u for u in plan.units if u not in owners)):
+    for ident in (*owners, *(u for u in plan.units if u not in owning)):
         unit = plan.units.get(ident)
         override = unit.reports if unit is not None else None
         if override is False or (override is None and ident not in owners):
@@ -80,17 +82,24 @@ def reporting_entries(
             continue
         by_key[receipt.unit, receipt.period].append(receipt)
     duties = reporting_duties(plan)
-    owed: list[tuple[date, int, Period, str]] = []
+    owed: list[tuple[date, int, int, str]] = []  # period end, duty, period, unit
+    periods: list[tuple[Period, str, date]] = []  # each period owed, its label and due date
     for every in dict.fromkeys(kind for _, kind in duties):
+        units = [(k, u) for k, (u, f) in enumerate(duties) if f == every]
         for period in periods_overlapping(every, plan.start, plan.end):
-            if period.end >= as_of:  # a period ends with its last day
+            end = period.end
+            if end >= as_of:  # a period ends with its last day
                 break
-            if plan.issued is not None and period.end < plan.issued:
+            if plan.issued is not None and end < plan.issued:
                 continue
-            owed += [(period.end, k, period, u) for k, (u, f) in enumerate(duties) if f == every]
+            periods.append((period, period.label, end + timedelta(days=due_days)))
+            owed += [(end, k, len(periods) - 1, u) for k, u in units]
+    if len(periods) > 1:
+        owed.sort(key=lambda entry: entry[:2])
     entries = []
-    for _, _, period, unit in sorted(owed, key=lambda entry: entry[:2]):
-        due = period.end + timedelta(days=due_days)
-        status, submitted = _status(by_key.get((unit, period), []), due, as_of)
-        entries.append(ReportingEntry(plan.id, unit, period.label, due, submitted, status))
+    nothing: list[Receipt] = []
+    for _, _, at, unit in owed:
+        period, label, due = periods[at]
+        status, submitted = _status(by_key.get((unit, period), nothing), due, as_of)
+        entries.append(ReportingEntry(plan.id, unit, label, due, submitted, status))
     return entries
