@@ -166,9 +166,7 @@ def panel(keys: array[int], submitted: array[int]) -> list[Block] | None:
     return blocks
 
 
-def _grid(
-    keys: array[int], submitted: array[int], start: int, end: int, day: int
-) -> Block | None:
+def _grid(keys: array[int], submitted: array[int], start: int, end: int, day: int) -> Block | None:
     """Rows start..end (one date, keys ascending) as a grid of units × indicators, if they
     are: the first unit's rows name the indicators, and every other unit's rows the same."""
     first_unit = keys[start] >> UNIT_SHIFT & UNIT_MASK

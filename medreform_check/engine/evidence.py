@@ -115,7 +115,12 @@ def _value_series(
     rows = [order[k] for k in kept]
     return _series(
         [
-            (store.day(store.date_of(r)), store.day(submitted[r] or 1), store.seqs[r], store.value(r))
+            (
+                store.day(store.date_of(r)),
+                store.day(submitted[r] or 1),
+                store.seqs[r],
+                store.value(r),
+            )
             for r in rows
         ]
     )

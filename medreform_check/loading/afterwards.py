@@ -136,7 +136,9 @@ def _fractional_rates(
     if not rates or min(filter((0.0).__lt__, values), default=1.0) >= 1.0:
         return []
     candidates = [
-        row for row, v in enumerate(values) if 0 < v < 1 and store.keys[row] & INDICATOR_MASK in rates
+        row
+        for row, v in enumerate(values)
+        if 0 < v < 1 and store.keys[row] & INDICATOR_MASK in rates
     ]
     above = _targets_above_one(plans)
     found = []

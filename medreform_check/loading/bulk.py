@@ -119,8 +119,7 @@ class _Chunk:
             settled = settled and ends[1]
         self.good: list[bool] | None = None
         if not (
-            settled
-            and all_within_bounds(self.indicators, self.values, caches.bounds)  # type: ignore[arg-type]
+            settled and all_within_bounds(self.indicators, self.values, caches.bounds)  # type: ignore[arg-type]
         ):
             self.good = self._row_by_row(ends[0] if self.period_cells is not None else None)
         self._blank_elsewhere(index)

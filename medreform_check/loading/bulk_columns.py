@@ -175,7 +175,9 @@ def rows_within_bounds(
     return found
 
 
-def all_within_bounds(codes: Sequence[int], values: array[float], bounds: dict[int, Bounds]) -> bool:
+def all_within_bounds(
+    codes: Sequence[int], values: array[float], bounds: dict[int, Bounds]
+) -> bool:
     """Whether every value lies within its indicator's bounds, in C either way."""
     sliced = within_bounds(codes, values, bounds)
     if sliced is not None:

@@ -64,9 +64,7 @@ def read_submissions(
     out = Submissions()
     seq = 0
     unsupported = "unsupported file type '{suffix}' (expected {expected})"
-    out.store.name_first(
-        (unit for plan in plans for unit in plan.units), interpreter.indicators
-    )
+    out.store.name_first((unit for plan in plans for unit in plan.units), interpreter.indicators)
     out.store.cumulative = {
         ident for ident, ind in interpreter.indicators.items() if ind.cumulative == "year"
     }

@@ -8,6 +8,7 @@ from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
+from medreform_check.render.json_text import dumps
 from medreform_check.render.common import json_number, json_value, reason_text
 from medreform_check.report import Report, ReportingEntry, Result, UnitScore
 from medreform_check.vocabulary import notes_text, say
@@ -108,4 +109,4 @@ def report_object(
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(report_object(report, options.lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_object(report, options.lang)) + "\n"
