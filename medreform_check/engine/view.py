@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import compress
 from datetime import date
+from itertools import compress
 from typing import Any
 
 from medreform_check.engine.aggregates import combine
@@ -17,8 +17,8 @@ from medreform_check.engine.instances import Instance
 from medreform_check.engine.margins import unit_margins
 from medreform_check.engine.sources import TaskSources
 from medreform_check.language.periods import year_earlier, year_later
-from medreform_check.language.values import shares
 from medreform_check.language.targets import Target
+from medreform_check.language.values import shares
 from medreform_check.model import (
     Indicator,
     MilestoneReport,

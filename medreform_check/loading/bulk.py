@@ -100,6 +100,7 @@ class _Chunk:
             lambda raw: _indicator_code(interpreter, store, raw),
         )
         self.values, values_ok = numbers(cells[index["value"]], interpreter.plain_number)
+        self.submitted: list[Any]
         self.submitted, submitted_ok = (
             through(caches.submitted, cells[index["submitted"]], submitted_ordinal)
             if "submitted" in index
@@ -129,7 +130,8 @@ class _Chunk:
         columns: list[Sequence[Any]] = [self.units, self.as_of, self.submitted]
         if ends is not None:
             columns.append(ends)
-        return [ok and None not in cells for ok, cells in zip(known, zip(*columns), strict=True)]
+        rows = zip(*columns, strict=True)
+        return [ok and None not in cells for ok, cells in zip(known, rows, strict=True)]
 
     def _blank_elsewhere(self, index: dict[str, int]) -> None:
         """Rows with a task or a completion written go the general way."""
@@ -155,7 +157,7 @@ class _Chunk:
         values = self.values[low:high]
         out.store.extend(
             keys,
-            array("i", submitted[:1]) * count if one_value(submitted) else array("i", submitted),  # type: ignore[arg-type]
+            array("i", submitted[:1]) * count if one_value(submitted) else array("i", submitted),
             values if isinstance(values, array) else array("d", values),  # type: ignore[arg-type]
             range(seq, seq + count),
             out.store.path_code(self.batch.path),
@@ -177,10 +179,10 @@ class _Chunk:
         if one_value(cells) and one_value(days):
             keys = [(unit, cells[0], days[0]) for unit in dict.fromkeys(units)]
             new = [key for key in keys if key not in seen]
-            where, at = [], 0
+            where, found = [], 0
             for key in new:  # in row order: each found after the one before
-                at = units.index(key[0], at)
-                where.append(at)
+                found = units.index(key[0], found)
+                where.append(found)
         else:
             everything = list(zip(units, cells, days, strict=True))
             first = dict(zip(reversed(everything), range(len(units) - 1, -1, -1), strict=True))

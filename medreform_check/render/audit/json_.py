@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
-from medreform_check.render.json_text import dumps
 from medreform_check.render.common import json_number, json_value, reason_text
+from medreform_check.render.json_text import dumps
 from medreform_check.report import Report, ReportingEntry, Result, UnitScore
 from medreform_check.vocabulary import notes_text, say
 

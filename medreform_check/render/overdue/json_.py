@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
-from medreform_check.render.json_text import dumps
 from medreform_check.render.audit.json_ import report_object
+from medreform_check.render.json_text import dumps
 from medreform_check.render.overdue.notice import addressee_name
 
 
