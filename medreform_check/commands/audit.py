@@ -13,7 +13,8 @@ from pathlib import Path
 
 from medreform_check.commands.changes import changes_since, with_previous
 from medreform_check.commands.summaries import summarise
-from medreform_check.engine import evaluate, workload
+from medreform_check.engine.evaluate import evaluate
+from medreform_check.engine.workload import workload
 from medreform_check.errors import Finding, InvalidInput, MedreformError
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under

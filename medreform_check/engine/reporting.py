@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from medreform_check.errors import MedreformError
 from medreform_check.language.periods import Period, periods_overlapping
 from medreform_check.limits import MAX_REPORTS
 from medreform_check.model import Plan, Receipt
-from medreform_check.report import ReportingEntry, ReportStatus
+
+if TYPE_CHECKING:  # imported where entries are made: counting reports (validate) needs neither
+    from medreform_check.report import ReportingEntry, ReportStatus
 
 
 def _status(receipts: list[Receipt], due: date, as_of: date) -> tuple[ReportStatus, date | None]:
+    from medreform_check.report import ReportStatus
+
     # As of a date, a report sent later has not arrived yet.
     if len(receipts) > 1 or (receipts and receipts[0].submitted is not None):
         receipts = [r for r in receipts if r.submitted is None or r.submitted <= as_of]
@@ -71,6 +76,8 @@ def reporting_entries(
     plan that did not exist yet. With ``known_by``, a report submitted after it is not known
     (CONTRACT §2 "Known by"); one without a ``submitted`` date is.
     """
+    from medreform_check.report import ReportingEntry
+
     if plan.reporting is None:
         return []
     if count_reports(plan) > MAX_REPORTS:  # the commands check `workload` first, and say so

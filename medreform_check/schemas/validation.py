@@ -13,6 +13,7 @@ from medreform_check.errors import Finding, Location, Severity
 from medreform_check.language.values import shown
 from medreform_check.loading.yamldoc import YamlDocument
 from medreform_check.schemas.definitions import schema_for
+from medreform_check.schemas.fitting import Check, compile_schema
 from medreform_check.vocabulary import format_number
 
 if TYPE_CHECKING:
@@ -139,8 +140,19 @@ def _violations_of(error: ValidationError) -> Iterator[Violation]:
         yield Violation(path, _message(error))
 
 
+@cache
+def _fits(kind: str) -> Check | None:
+    """The quick yes-or-no check for ``kind`` (fitting.py), compiled once per process."""
+    return compile_schema(schema_for(kind))
+
+
 def violations(data: Any, kind: str) -> list[Violation]:
-    """Every way ``data`` breaks the schema for ``kind``, each once."""
+    """Every way ``data`` breaks the schema for ``kind``, each once. A document that fits
+    (the usual case) is told so by the compiled check; only one that does not is shown to
+    jsonschema, which says how."""
+    fits = _fits(kind)
+    if fits is not None and fits(data):
+        return []
     found: dict[Violation, None] = {}
     for error in _validator(kind).iter_errors(data):
         found.update(dict.fromkeys(_violations_of(error)))
