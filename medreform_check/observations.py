@@ -128,6 +128,18 @@ def _codes() -> array[int]:
     return array("i")
 
 
+_NATURALS = array("i")  # 0, 1, 2, …: sliced for runs of consecutive numbers, grown on demand
+
+
+def _counted(first: int, count: int) -> array[int]:
+    """first, first + 1, …, ``count`` numbers: a slice of one shared array (a copy in C,
+    where building them one by one costs a call each)."""
+    end = first + count
+    if end > len(_NATURALS):
+        _NATURALS.extend(range(len(_NATURALS), end + max(end // 4, 1 << 16)))
+    return _NATURALS[first:end]
+
+
 class ObservationStore:
     """Every observation accepted from the submissions, in read order: one array per field.
 
@@ -228,19 +240,22 @@ class ObservationStore:
         keys: array[int],
         submitted: array[int],
         values: array[float],
-        seqs: range,
+        seq: int,
         file: int,
         lines: Sequence[int],
     ) -> None:
         """Keep a run of plain numeric observations read from one file, column by column
-        (the fast path: each column is appended in C)."""
+        (the fast path: each column is appended in C), numbered in read order from ``seq``."""
         count = len(keys)
         self.keys.extend(keys)
         self.submitted.extend(submitted)
         self.values.extend(values)
-        self.seqs.extend(array("i", seqs))
+        self.seqs.extend(_counted(seq, count))
         self.files.extend(array("i", (file,)) * count)
-        self.lines.extend(array("i", lines))
+        if isinstance(lines, range) and lines.step == 1:
+            self.lines.extend(_counted(lines.start, count))
+        else:
+            self.lines.extend(array("i", lines))
         self.cols.extend(array("i", (0,)) * count)
         self._changed()
 

@@ -22,13 +22,14 @@ from medreform_check.errors import Location
 from medreform_check.grouping import DATE_SHIFT, UNIT_SHIFT
 from medreform_check.loading.bulk_columns import (
     BulkCaches,
+    Cache,
     all_within_bounds,
     as_of_dates,
     date_ordinal,
     numbers,
-    one_value,
     period_end,
     period_of,
+    repeated,
     rows_within_bounds,
     submitted_ordinal,
     through,
@@ -88,46 +89,51 @@ class _Chunk:
         caches = interpreter.bulk
         if caches.store is not store:  # codes are the store's: a cache per store
             caches.store = store
-            caches.units.clear()
-            caches.indicators.clear()
+            caches.units, caches.indicators = Cache(), Cache()
         count, cells = len(batch), batch.cells
-        self.units, units_ok = through(
+        units = through(
             caches.units, cells[index["unit"]], lambda raw: _unit_code(interpreter, store, raw)
         )
-        self.indicators, indicators_ok = through(
+        indicators = through(
             caches.indicators,
             cells[index["indicator"]],
             lambda raw: _indicator_code(interpreter, store, raw),
         )
+        self.units, self.indicators = units.values, indicators.values
         self.values, values_ok = numbers(cells[index["value"]], interpreter.plain_number)
-        self.submitted: list[Any]
-        self.submitted, submitted_ok = (
+        self.submitted = (
             through(caches.submitted, cells[index["submitted"]], submitted_ordinal)
             if "submitted" in index
-            else ([NOT_GIVEN] * count, True)
+            else repeated(NOT_GIVEN, count)
         )
         self.period_cells: Sequence[str] | None = None
-        ends: tuple[list[int | None], bool] = ([None] * count, False)
+        ends = repeated(None, count)
         if "period" in index:
             self.period_cells = cells[index["period"]]
             ends = through(caches.ends, self.period_cells, period_end)
+        self.periods_one = ends.one
         given = (
             through(caches.dates, cells[index["as_of"]], date_ordinal) if "as_of" in index else None
         )
-        self.as_of, as_of_ok = as_of_dates(given, ends)
-        settled = units_ok and indicators_ok and values_ok and submitted_ok and as_of_ok
-        if self.period_cells is not None:
-            settled = settled and ends[1]
+        self.as_of = as_of_dates(given, ends)
+        settled = (
+            units.settled
+            and indicators.settled
+            and values_ok
+            and self.submitted.settled
+            and self.as_of.settled
+            and (self.period_cells is None or ends.settled)
+        )
         self.good: list[bool] | None = None
         if not (
             settled and all_within_bounds(self.indicators, self.values, caches.bounds)  # type: ignore[arg-type]
         ):
-            self.good = self._row_by_row(ends[0] if self.period_cells is not None else None)
+            self.good = self._row_by_row(ends.values if self.period_cells is not None else None)
         self._blank_elsewhere(index)
 
     def _row_by_row(self, ends: list[int | None] | None) -> list[bool]:
         known = rows_within_bounds(self.indicators, self.values, self.interpreter.bulk.bounds)
-        columns: list[Sequence[Any]] = [self.units, self.as_of, self.submitted]
+        columns: list[Sequence[Any]] = [self.units, self.as_of.values, self.submitted.values]
         if ends is not None:
             columns.append(ends)
         rows = zip(*columns, strict=True)
@@ -145,23 +151,25 @@ class _Chunk:
     def keep(self, low: int, high: int, seq: int, out: Submissions) -> int:
         """Rows low..high-1, all settled: into the store column by column, and their
         receipts; returns the next row number in read order."""
-        count = high - low
-        as_of, submitted = self.as_of[low:high], self.submitted[low:high]
+        count, whole = high - low, low == 0 and high == len(self.batch)
+        as_of, submitted = self.as_of, self.submitted
         dates = (
-            repeat(as_of[0] << DATE_SHIFT)  # type: ignore[operator]  # settled: no None
-            if one_value(as_of)
-            else map(lshift, as_of, repeat(DATE_SHIFT))
+            repeat(as_of.values[low] << DATE_SHIFT)
+            if as_of.one
+            else map(lshift, as_of.values[low:high], repeat(DATE_SHIFT))
         )
-        units = self.units[low:high]
-        keys = array("q", map(add, map(add, units, self.indicators[low:high]), dates))
-        values = self.values[low:high]
+        units = self.units if whole else self.units[low:high]
+        indicators = self.indicators if whole else self.indicators[low:high]
+        values = self.values if whole else self.values[low:high]
         out.store.extend(
-            keys,
-            array("i", submitted[:1]) * count if one_value(submitted) else array("i", submitted),
+            array("q", map(add, map(add, units, indicators), dates)),
+            array("i", submitted.values[low : low + 1]) * count
+            if submitted.one
+            else array("i", submitted.values[low:high]),
             values if isinstance(values, array) else array("d", values),  # type: ignore[arg-type]
-            range(seq, seq + count),
+            seq,
             out.store.path_code(self.batch.path),
-            self.batch.lines[low:high],
+            self.batch.lines if whole else self.batch.lines[low:high],
         )
         out.rows_read += count
         if self.period_cells is not None:
@@ -174,9 +182,9 @@ class _Chunk:
         operations (a file's period and date are usually one value: then its units alone)."""
         assert self.period_cells is not None
         interpreter, path, store = self.interpreter, self.batch.path, out.store
-        cells, days = self.period_cells[low:high], self.submitted[low:high]
+        cells, days = self.period_cells[low:high], self.submitted.values[low:high]
         seen = interpreter.bulk.receipts.setdefault(path, set())
-        if one_value(cells) and one_value(days):
+        if self.periods_one and self.submitted.one:
             keys = [(unit, cells[0], days[0]) for unit in dict.fromkeys(units)]
             new = [key for key in keys if key not in seen]
             where, found = [], 0
@@ -191,14 +199,14 @@ class _Chunk:
         if not new:
             return
         seen.update(new)
-        periods = interpreter.bulk.periods
-        for k, key in sorted(zip(where, new, strict=True)):
-            code, cell, day = key
-            period = periods.get(cell) or periods.setdefault(cell, period_of(cell))
+        caches = interpreter.bulk
+        for k, (code, cell, day) in sorted(zip(where, new, strict=True)):
+            period = caches.periods.get(cell) or caches.periods.setdefault(cell, period_of(cell))
             assert period is not None  # rows with an unreadable period go the general way
+            label = caches.labels.get(cell) or caches.labels.setdefault(cell, period.label)
             sent: date | None = None if day == NOT_GIVEN else store.day(day)
             unit = store.unit_names[code >> UNIT_SHIFT]
-            receipt = (unit, period, sent, path)
+            receipt = (unit, label, sent, path)
             if receipt not in interpreter.receipts_seen:
                 interpreter.receipts_seen.add(receipt)
                 at = Location(path, self.batch.lines[low + k])

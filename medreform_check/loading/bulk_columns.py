@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from operator import gt, le
-from typing import Any
+from typing import Any, NamedTuple
 
 from medreform_check.errors import ParseError
 from medreform_check.language.periods import Period, parse_date, parse_period
@@ -29,41 +29,73 @@ BLANK = -1  # a blank date cell: the period's end (as_of), or none given (submit
 Bounds = tuple[float, float, bool]  # low, high, whole numbers only
 
 
+class Cache(dict[str, Any]):
+    """Cell text -> what it resolves to (None: the general path decides); ``holes`` says
+    whether any cell resolved to None, so a column of settled cells needs no search for one."""
+
+    __slots__ = ("holes",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holes = False
+
+    def fill(self, cells: Iterable[str], resolve: Callable[[str], Any]) -> None:
+        for raw in cells:
+            value = self[raw] = resolve(raw)
+            if value is None:
+                self.holes = True
+
+
 class BulkCaches:
-    """Each distinct cell text resolved once: None where the general path must decide."""
+    """Each distinct cell text resolved once."""
 
     def __init__(self) -> None:
         self.store: object = None  # the store whose codes ``units`` and ``indicators`` hold
-        self.units: dict[str, int | None] = {}  # raw text -> the unit's code in the store
-        self.indicators: dict[str, int | None] = {}  # raw text -> a plain indicator's code
+        self.units = Cache()  # raw text -> the unit's code in the store, shifted (see keys)
+        self.indicators = Cache()  # raw text -> a plain indicator's code
         self.bounds: dict[int, Bounds] = {}  # indicator code -> its bounds
-        self.dates: dict[str, int | None] = {}  # raw text -> ordinal, BLANK for a blank
-        self.submitted: dict[str, int | None] = {}  # raw text -> ordinal, NOT_GIVEN if blank
+        self.dates = Cache()  # raw text -> ordinal, BLANK for a blank
+        self.submitted = Cache()  # raw text -> ordinal, NOT_GIVEN if blank
+        self.ends = Cache()  # raw period -> the ordinal of its last day
         self.periods: dict[str, Period | None] = {}
-        self.ends: dict[str, int | None] = {}  # raw period -> the ordinal of its last day
+        self.labels: dict[str, str] = {}  # raw period -> its label (2024-Q2)
         # file -> the (unit code, period cell, submitted) whose receipt is made
         self.receipts: dict[str, set[tuple[int, str, int]]] = {}
 
 
+class Resolved(NamedTuple):
+    """A column resolved: each cell's value; whether none is None; whether it is one value
+    repeated (a file's period or date, usually)."""
+
+    values: list[Any]
+    settled: bool
+    one: bool
+
+
 def one_value(column: Sequence[Any]) -> bool:
-    """Whether every cell of ``column`` is the same (a file's period or date: usually)."""
+    """Whether every cell of ``column`` is the same."""
     first = column[0]
     return bool(column[-1] == first and column.count(first) == len(column))
 
 
-def through(
-    cache: dict[str, Any], column: Sequence[str], resolve: Callable[[str], Any]
-) -> tuple[list[Any], bool]:
-    """Each cell of ``column`` through ``cache``, and whether none of them is None."""
+def through(cache: Cache, column: Sequence[str], resolve: Callable[[str], Any]) -> Resolved:
+    """Each cell of ``column`` through ``cache`` (each distinct cell resolved once)."""
     if one_value(column):
         first = column[0]
-        value = cache[first] if first in cache else cache.setdefault(first, resolve(first))
-        return [value] * len(column), value is not None
-    distinct = set(column)
-    for raw in distinct.difference(cache):
-        cache[raw] = resolve(raw)
-    settled = all(cache[raw] is not None for raw in distinct)
-    return list(map(cache.__getitem__, column)), settled
+        if first not in cache:
+            cache.fill((first,), resolve)
+        value = cache[first]
+        return Resolved([value] * len(column), value is not None, True)
+    try:
+        values = list(map(cache.__getitem__, column))
+    except KeyError:  # cells never seen: resolved once each, then the column mapped again
+        cache.fill(set(column).difference(cache), resolve)
+        values = list(map(cache.__getitem__, column))
+    return Resolved(values, not cache.holes or None not in values, False)
+
+
+def repeated(value: Any, count: int) -> Resolved:
+    return Resolved([value] * count, value is not None, True)
 
 
 def date_ordinal(raw: str) -> int | None:
@@ -110,26 +142,25 @@ def numbers(
     return found, True
 
 
-def as_of_dates(
-    given: tuple[list[int | None], bool] | None, ends: tuple[list[int | None], bool]
-) -> tuple[list[int | None], bool]:
+def as_of_dates(given: Resolved | None, ends: Resolved) -> Resolved:
     """Each row's as_of: the date given, or the end of its period where the cell is blank (or
     there is no as_of column); None where it is unreadable, or after the period's end (the
     general path rejects it, as-of-after-period)."""
     if given is None:
         return ends
-    dates, settled = given
+    dates = given.values
     if BLANK in dates:
-        if one_value(dates):
+        if given.one:
             return ends
-        dates = [e if d == BLANK else d for d, e in zip(dates, ends[0], strict=True)]
-        settled = None not in dates
-    if settled and ends[1]:
-        if any(map(gt, dates, ends[0])):  # type: ignore[arg-type]  # no None here
-            return [None if d > e else d for d, e in zip(dates, ends[0], strict=True)], False  # type: ignore[operator]
-        return dates, True
-    after = [None if d and e and d > e else d for d, e in zip(dates, ends[0], strict=True)]
-    return after, settled and None not in after
+        dates = [e if d == BLANK else d for d, e in zip(dates, ends.values, strict=True)]
+        given = Resolved(dates, None not in dates, False)
+    if given.settled and ends.settled:
+        if any(map(gt, dates, ends.values)):
+            after = [None if d > e else d for d, e in zip(dates, ends.values, strict=True)]
+            return Resolved(after, False, False)
+        return given
+    after = [None if d and e and d > e else d for d, e in zip(dates, ends.values, strict=True)]
+    return Resolved(after, given.settled and None not in after, False)
 
 
 def cycle(column: Sequence[Any]) -> int | None:
