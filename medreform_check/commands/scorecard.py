@@ -10,6 +10,7 @@ not owed, as in every completion rate.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
@@ -26,24 +27,26 @@ def _ranked(scores: Iterable[UnitScore]) -> tuple[UnitScore, ...]:
 
 
 def _tallies(results: Iterable[Result], as_of: date) -> dict[str, list[int]]:
-    """unit → [due, met, overdue], for every unit that owns some instance."""
-    tallies: dict[str, list[int]] = {}
+    """unit → [due, met, overdue], for every unit that owns some instance (counted per
+    instance over all its units at once: a province's instance has thousands)."""
+    owners: dict[str, None] = {}
+    due, met, overdue = Counter[str](), Counter[str](), Counter[str]()
     for result in results:
-        due = result.deadline <= as_of and result.status is not Status.WAIVED
-        met_units = set(result.units_met) if result.units_met is not None else None
-        for unit in result.units:
-            tally = tallies.setdefault(unit, [0, 0, 0])
-            if not due:
-                continue
-            tally[0] += 1
-            if met_units is None:
-                tally[1] += result.status in DONE
-                tally[2] += result.status.overdue
-            elif unit in met_units:
-                tally[1] += 1
-            else:
-                tally[2] += result.deadline < as_of  # past its deadline and not met: overdue
-    return tallies
+        owners.update(dict.fromkeys(result.units))
+        if result.deadline > as_of or result.status is Status.WAIVED:
+            continue
+        due.update(result.units)
+        if result.units_met is None:
+            if result.status in DONE:
+                met.update(result.units)
+            elif result.status.overdue:
+                overdue.update(result.units)
+            continue
+        met.update(result.units_met)  # (a subset of its units)
+        if result.deadline < as_of:  # past its deadline and not met: overdue
+            passed = set(result.units_met)
+            overdue.update(unit for unit in result.units if unit not in passed)
+    return {unit: [due[unit], met[unit], overdue[unit]] for unit in owners}
 
 
 def unit_scores(

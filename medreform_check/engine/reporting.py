@@ -44,20 +44,22 @@ def reporting_duties(plan: Plan) -> list[tuple[str, str]]:
     for ident in (*owners, *(u for u in plan.units if u not in owning)):
         unit = plan.units.get(ident)
         override = unit.reports if unit is not None else None
-        if override is False or (override is None and ident not in owners):
+        if override is False or (override is None and ident not in owning):
             continue
         duties.append((ident, plan.reporting.every if override is None else str(override)))
     return duties
 
 
-def count_reports(plan: Plan, cap: int = MAX_REPORTS) -> int:
+def count_reports(
+    plan: Plan, cap: int = MAX_REPORTS, duties: list[tuple[str, str]] | None = None
+) -> int:
     """The periodic reports a plan's units owe over its whole period, each unit at its own
-    frequency (counting stops past ``cap``)."""
+    frequency (counting stops past ``cap``); ``duties``: the plan's, if worked out already."""
     if plan.reporting is None:
         return 0
     periods: dict[str, int] = {}
     total = 0
-    for _, every in reporting_duties(plan):
+    for _, every in reporting_duties(plan) if duties is None else duties:
         if every not in periods:
             periods[every] = sum(1 for _ in periods_overlapping(every, plan.start, plan.end))
         total += periods[every]
@@ -76,19 +78,23 @@ def reporting_entries(
     plan that did not exist yet. With ``known_by``, a report submitted after it is not known
     (CONTRACT §2 "Known by"); one without a ``submitted`` date is.
     """
-    from medreform_check.report import ReportingEntry
+    from medreform_check.report import ReportingEntry, ReportStatus
 
     if plan.reporting is None:
         return []
-    if count_reports(plan) > MAX_REPORTS:  # the commands check `workload` first, and say so
+    duties = reporting_duties(plan)
+    if count_reports(plan, duties=duties) > MAX_REPORTS:  # `workload` is checked first
         raise MedreformError(f"plan '{plan.id}' asks for more than {MAX_REPORTS:,} reports")
     due_days = plan.reporting.due_days
-    by_key: dict[tuple[str, Period], list[Receipt]] = defaultdict(list)
+    # Receipts by unit and period label (a Period hashes in Python; its label in C).
+    by_key: dict[tuple[str, str], list[Receipt]] = defaultdict(list)
+    labels: dict[int, str] = {}  # by the identity of each Period (receipts share them)
     for receipt in receipts:
         if known_by is not None and receipt.submitted is not None and receipt.submitted > known_by:
             continue
-        by_key[receipt.unit, receipt.period].append(receipt)
-    duties = reporting_duties(plan)
+        period = receipt.period
+        label = labels.get(id(period)) or labels.setdefault(id(period), period.label)
+        by_key[receipt.unit, label].append(receipt)
     owed: list[tuple[date, int, int, str]] = []  # period end, duty, period, unit
     periods: list[tuple[Period, str, date]] = []  # each period owed, its label and due date
     for every in dict.fromkeys(kind for _, kind in duties):
@@ -104,9 +110,13 @@ def reporting_entries(
     if len(periods) > 1:
         owed.sort(key=lambda entry: entry[:2])
     entries = []
-    nothing: list[Receipt] = []
     for _, _, at, unit in owed:
-        period, label, due = periods[at]
-        status, submitted = _status(by_key.get((unit, period), nothing), due, as_of)
+        _, label, due = periods[at]
+        found = by_key.get((unit, label))
+        if found is None:  # (the usual answer of _status when nothing was received)
+            status = ReportStatus.MISSING if as_of > due else ReportStatus.DUE
+            entries.append(ReportingEntry(plan.id, unit, label, due, None, status))
+            continue
+        status, submitted = _status(found, due, as_of)
         entries.append(ReportingEntry(plan.id, unit, label, due, submitted, status))
     return entries
