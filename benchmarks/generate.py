@@ -2,7 +2,7 @@
 """Generate a synthetic province-scale plan and its submissions, deterministically.
 
     python benchmarks/generate.py OUT_DIR [--units N] [--indicators N] [--quarters N] [--seed N]
-                                          [--layout files|single|wide]
+                                          [--layout files|single|wide] [--reporting quarter|year]
 
 writes OUT_DIR/rules/indicators.yaml (the catalogue), OUT_DIR/plan.yaml (one task per
 indicator, every unit responsible) and the submissions, one row per unit, indicator and
@@ -62,7 +62,7 @@ def catalogue(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan(units: int, indicators: int, quarters: int) -> str:
+def plan(units: int, indicators: int, quarters: int, reporting: str = "quarter") -> str:
     years = max(1, (quarters + 3) // 4)
     end = START_YEAR + years - 1
     lines = [
@@ -71,7 +71,7 @@ def plan(units: int, indicators: int, quarters: int) -> str:
         "  id: province-benchmark",
         "  title: 省级医改行动方案（基准测试）",
         f"  period: {{start: {START_YEAR}-01-01, end: {end}-12-31}}",
-        "  reporting: {every: quarter, due_days: 15}",
+        f"  reporting: {{every: {reporting}, due_days: 15}}",
         "units:",
     ]
     for k, ident in enumerate(unit_ids(units)):
@@ -155,12 +155,13 @@ def generate(
     quarters: int = 12,
     seed: int = 1,
     layout: str = "files",
+    reporting: str = "quarter",
 ) -> Path:
     rng = random.Random(seed)
     (out / "rules").mkdir(parents=True, exist_ok=True)
     (out / "submissions").mkdir(exist_ok=True)
     (out / "rules" / "indicators.yaml").write_text(catalogue(indicators), encoding="utf-8")
-    (out / "plan.yaml").write_text(plan(units, indicators, quarters), encoding="utf-8")
+    (out / "plan.yaml").write_text(plan(units, indicators, quarters, reporting), encoding="utf-8")
     single = None
     if layout == "single":
         single = (out / "submissions" / "all.csv").open("w", encoding="utf-8", newline="")
@@ -190,8 +191,17 @@ def main() -> None:
     parser.add_argument("--quarters", type=int, default=12)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--layout", choices=("files", "single", "wide"), default="files")
+    parser.add_argument(
+        "--reporting",
+        choices=("quarter", "half", "year"),
+        default="quarter",
+        help="how often each unit owes a report (a nation's 50,000 units quarterly would owe "
+        "more than limits.MAX_REPORTS)",
+    )
     args = parser.parse_args()
-    generate(args.out, args.units, args.indicators, args.quarters, args.seed, args.layout)
+    generate(
+        args.out, args.units, args.indicators, args.quarters, args.seed, args.layout, args.reporting
+    )
     shape = f"{args.units} units × {args.indicators} indicators × {args.quarters} quarters"
     print(f"wrote {args.out}: {shape}")
 

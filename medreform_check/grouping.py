@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add, and_, eq, gt, lshift, lt, or_, rshift
+from operator import and_, eq, gt, lshift, lt, ne, or_, rshift, sub
 
 # A row of the store is known by one 64-bit key: its as_of, unit and indicator, in that order
 # of weight. Rows sorted by it are sorted by date, then unit, then indicator — the order a
@@ -167,23 +167,28 @@ def panel(keys: array[int], submitted: array[int]) -> list[Block] | None:
 
 
 def _grid(keys: array[int], submitted: array[int], start: int, end: int, day: int) -> Block | None:
-    """Rows start..end (one date, keys ascending) as a grid of units × indicators, if they
-    are: the first unit's rows name the indicators, and every other unit's rows the same."""
+    """Rows start..end (one date, keys rising) as a grid of units × indicators, if they are:
+    the first unit's rows name the indicators, every run of that many rows names them in the
+    same order, and each run is one unit's (its first and last rows are: rows rise, so a run
+    that begins and ends with one unit holds nothing else)."""
     first_unit = keys[start] >> UNIT_SHIFT & UNIT_MASK
     next_unit = (day << UNIT_BITS | first_unit + 1) << UNIT_SHIFT
     width = bisect_left(keys, next_unit, start, end) - start
-    if (end - start) % width:
+    count, rest = divmod(end - start, width)
+    if rest:
         return None
-    indicators = [key & INDICATOR_MASK for key in keys[start : start + width]]
-    column = keys[start:end:width]  # each unit's first row
-    for j in range(1, width):
-        step = indicators[j] - indicators[0]
-        if keys[start + j : end : width] != array("q", map(add, column, repeat(step))):
-            return None
-    units = array("i", map(and_, map(rshift, column, repeat(UNIT_SHIFT)), repeat(UNIT_MASK)))
+    indicators = list(map(and_, islice(keys, start, end), repeat(INDICATOR_MASK)))
+    if indicators != indicators[:width] * count:
+        return None
+    firsts, lasts = keys[start:end:width], keys[start + width - 1 : end : width]
+    span = indicators[width - 1] - indicators[0]  # last minus first key of a unit's run
+    if any(map(ne, map(sub, lasts, firsts), repeat(span))):
+        return None
     days = submitted[start:end]
     sent = days[0] if days.count(days[0]) == len(days) else None
-    return Block(start, end, day, sent, units, {code: j for j, code in enumerate(indicators)})
+    units = array("i", map(and_, map(rshift, firsts, repeat(UNIT_SHIFT)), repeat(UNIT_MASK)))
+    columns = {code: j for j, code in enumerate(indicators[:width])}
+    return Block(start, end, day, sent, units, columns)
 
 
 def tie_runs(keys: Sequence[int], low: int, high: int) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-from medreform_check.engine.panel import TaskPanel, task_panel
+from medreform_check.engine.panel import Placement, TaskPanel, place, task_panel
 from medreform_check.grouping import DATE_BITS, Block, GroupIndex
 from medreform_check.model import (
     Indicator,
@@ -148,6 +148,8 @@ class Evidence:
         )
         self._known_by = known_by.toordinal() if known_by else 0
         self._panel: object = _UNSET
+        self._codes: dict[tuple[str, ...], list[tuple[str, int | None]]] = {}
+        self._placements: dict[tuple[tuple[str, ...], int], Placement] = {}
         reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
@@ -186,7 +188,17 @@ class Evidence:
             return None
         store = self._store
         code = store.indicator_code_of(indicator.id)
-        return task_panel(blocks, store.values, code, store.unit_codes(units), store.day)
+
+        def placed(block_units: array[int]) -> Placement:
+            # Tasks share their units (and blocks theirs): each pair is placed once.
+            key = (units, id(block_units))
+            if key not in self._placements:
+                if units not in self._codes:
+                    self._codes[units] = store.unit_codes(units)
+                self._placements[key] = place(self._codes[units], block_units)
+            return self._placements[key]
+
+        return task_panel(blocks, store.values, code, placed, store.day)
 
     def _blocks(self) -> list[Block] | None:
         """The store's panel blocks known by ``known_by`` (a block submitted on several

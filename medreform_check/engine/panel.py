@@ -82,34 +82,39 @@ class TaskPanel:
         return self._sums
 
 
+Placement = tuple[tuple[str, ...], list[int], bool]
+
+
+def place(units: Sequence[tuple[str, int | None]], block_units: array[int]) -> Placement:
+    """Where ``units`` (each id with its code, in scope order) sit in a block's units: the
+    ids found, their rows in the block, and whether they are all of its units in its order
+    (then an indicator's slice is their values as it is)."""
+    rank = {code: k for k, code in enumerate(block_units)}
+    found = [(unit, rank[code]) for unit, code in units if code in rank]
+    at = [k for _, k in found]
+    return tuple(unit for unit, _ in found), at, at == list(range(len(block_units)))
+
+
 def task_panel(
     blocks: Sequence[Block],
     values: array[float],
     indicator: int | None,
-    units: Sequence[tuple[str, int | None]],
+    placed: Callable[[array[int]], Placement],
     day: Callable[[int], date],
 ) -> TaskPanel | None:
-    """The panel of one indicator (its code) for ``units`` (each id with its code), or None
-    when the units that reported it differ from one block to another (then each unit is
-    read on its own)."""
+    """The panel of one indicator (its code) for a task's units (``placed``: where they sit
+    in a block's units), or None when the units that reported it differ from one block to
+    another (then each unit is read on its own)."""
     chosen = [block for block in blocks if indicator is not None and indicator in block.columns]
     if not chosen:
         return TaskPanel((), [], [])
     present: tuple[str, ...] | None = None
-    at: list[int] = []
-    whole = False  # every unit of the block, in the block's order: the slice as it is
-    seen: array[int] | None = None
     columns = []
     for block in chosen:
-        if seen is None or block.units != seen:
-            rank = {code: k for k, code in enumerate(block.units)}
-            found = [(unit, rank[code]) for unit, code in units if code in rank]
-            names = tuple(unit for unit, _ in found)
-            if present is not None and names != present:
-                return None
-            present, seen = names, block.units
-            at = [k for _, k in found]
-            whole = at == list(range(len(block.units)))
+        names, at, whole = placed(block.units)
+        if present is not None and names != present:
+            return None
+        present = names
         j = block.columns[indicator]  # type: ignore[index]  # chosen: it is there
         column = values[block.start + j : block.end : block.width]
         columns.append(column if whole else array("d", map(column.__getitem__, at)))
