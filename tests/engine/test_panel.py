@@ -84,7 +84,7 @@ def cases(draw: st.DrawFn) -> tuple[Plan, list[Observation], date, date | None, 
         again = rows[draw(st.integers(min_value=0, max_value=len(rows) - 1))]
         rows.append(again._replace(value=again.value + 1, seq=seq + 1))
     the_plan = plan(*draw(tasks(units)), units=units)
-    as_of = draw(st.sampled_from(DAYS + [date(2026, 1, 31)]))
+    as_of = draw(st.sampled_from([*DAYS, date(2026, 1, 31)]))
     known_by = draw(st.sampled_from([None, date(2023, 7, 15), date(2024, 4, 2)]))
     return the_plan, rows, as_of, known_by, shape
 
