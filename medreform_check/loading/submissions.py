@@ -18,11 +18,12 @@ from medreform_check.loading.interpret import RowInterpreter
 from medreform_check.loading.paths import files_under
 from medreform_check.loading.ratios import derive_rates, reject_components
 from medreform_check.loading.readers import (
-    READERS,
+    SUFFIXES,
     CleanRows,
     ReadItem,
     ReadNote,
     ReadProblem,
+    reader_for,
 )
 from medreform_check.model import (
     Catalogue,
@@ -31,7 +32,6 @@ from medreform_check.model import (
     Submissions,
 )
 
-SUFFIXES = tuple(READERS)
 
 
 @contextmanager
@@ -72,7 +72,7 @@ def read_submissions(
     # (the later row) never depends on how the command line was written.
     found = files_under(paths, SUFFIXES, unsupported, skipped=out.skipped)
     for path in sorted(found, key=lambda p: str(p)):
-        reader = READERS[path.suffix.lower()]
+        reader = reader_for(path.suffix.lower())
         try:
             for item in reader(path, interpreter.names):
                 seq = _take(item, interpreter, seq, out)

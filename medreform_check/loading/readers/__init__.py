@@ -56,10 +56,16 @@ __all__ = [
     "ReadProblem",
     "Reader",
     "filled_fields",
+    "reader_for",
     "read_csv",
     "read_workbook",
     "read_yaml",
 ]
+
+
+def reader_for(suffix: str) -> Reader:
+    """The reader of files ending in ``suffix`` (one of SUFFIXES), its module imported now."""
+    return _function(_READ_BY[suffix])
 
 
 def _function(where: str) -> Reader:
