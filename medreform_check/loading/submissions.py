@@ -33,7 +33,6 @@ from medreform_check.model import (
 )
 
 
-
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Reading builds hundreds of thousands of objects and no reference cycles; the

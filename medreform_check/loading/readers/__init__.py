@@ -56,10 +56,10 @@ __all__ = [
     "ReadProblem",
     "Reader",
     "filled_fields",
-    "reader_for",
     "read_csv",
     "read_workbook",
     "read_yaml",
+    "reader_for",
 ]
 
 
