@@ -140,7 +140,10 @@ class InstanceView:
         baselines: dict[str, float | None] = {}
         if target.needs_baseline:
             earlier = self.values_at(year_earlier(t), self._baseline_window())
-            baselines = {u: number_of(earlier.get(u)) for u in present}
+            if self.indicator_is_composition:
+                baselines = {u: number_of(earlier.get(u)) for u in present}
+            else:  # plain values are floats already: number_of would return each as it is
+                baselines = dict(zip(present, map(earlier.get, present)))  # type: ignore[arg-type]
         if self.task.aggregate in ("all", "any"):
             return self._unit_by_unit(present, missing, baselines)
         combined = combine(self.task.aggregate, list(present.values()))
