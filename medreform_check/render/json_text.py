@@ -26,7 +26,16 @@ _COLUMNS_FROM = 8  # shorter lists of mappings are laid out one mapping at a tim
 
 def dumps(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``."""
-    return _encode(value, 0)
+    _TUPLES.clear()
+    try:
+        return _encode(value, 0)
+    finally:
+        _TUPLES.clear()
+
+
+# Tuples are immutable: one met again at the same depth (every result of a task lists the
+# same units, a nation's fifty thousand of them) is written once. Kept during one dumps().
+_TUPLES: dict[tuple[int, int], tuple[tuple[Any, ...], str]] = {}
 
 
 def _scalar(value: Any) -> str | None:
@@ -91,6 +100,17 @@ def _mapping(value: dict[Any, Any], level: int) -> str:
 def _sequence(value: Sequence[Any], level: int) -> str:
     if not value:
         return "[]"
+    if isinstance(value, tuple):
+        seen = _TUPLES.get((id(value), level))
+        if seen is not None and seen[0] is value:
+            return seen[1]
+        text = _laid_out(value, level)
+        _TUPLES[id(value), level] = (value, text)  # (kept: its id stays its own)
+        return text
+    return _laid_out(value, level)
+
+
+def _laid_out(value: Sequence[Any], level: int) -> str:
     inner = "\n" + _INDENT * (level + 1)
     try:  # a list of strings: the C encoder over all of them
         return "[" + inner + ("," + inner).join(map(_string, value)) + "\n" + _INDENT * level + "]"

@@ -31,8 +31,8 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
         "level": result.level.value if result.level else None,
         "actual": json_value(result.actual),
         "actual_at_deadline": json_value(result.actual_at_deadline),
-        "units": list(result.units),
-        "missing_units": list(result.missing_units),
+        "units": result.units,  # (a tuple: written as a list, once for all who share it)
+        "missing_units": result.missing_units,
         "days_overdue": result.days_overdue,
         "completed_on": json_value(result.completed_on),
         "message": notes_text(result.notes, lang, report.unit_names),
