@@ -16,13 +16,52 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import add, sub
+from typing import Any
 
 from medreform_check.grouping import Block
 
 Window = tuple[date, date]
+
+
+class UnitValues(Mapping[str, float]):
+    """Some units' values at one date, read off a panel: the mapping ``values_at`` gives,
+    kept as two sequences (the units, their numbers) — a nation has fifty thousand units at
+    every date the engine looks at, and most questions (how many, the aggregate, who meets
+    the target) need no lookup by unit. An index is built on the first lookup."""
+
+    __slots__ = ("_index", "numbers", "units")
+
+    def __init__(self, units: tuple[str, ...], numbers: Sequence[float]) -> None:
+        self.units = units
+        self.numbers = numbers
+        self._index: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.units)
+
+    def __contains__(self, unit: object) -> bool:
+        return unit in self._lookup()
+
+    def __getitem__(self, unit: str) -> float:
+        return self.numbers[self._lookup()[unit]]
+
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = dict(zip(self.units, range(len(self.units)), strict=True))
+        return self._index
+
+
+def columns_of(values: Mapping[str, Any]) -> tuple[Sequence[str], Sequence[Any]]:
+    """The units of a mapping of unit values and their values, in its order."""
+    if isinstance(values, UnitValues):
+        return values.units, values.numbers
+    return list(values), list(values.values())
 
 
 class TaskPanel:
@@ -50,21 +89,21 @@ class TaskPanel:
         high = bisect_right(ordinals, min(upto, window[1]).toordinal())
         return low, max(low, high)
 
-    def latest(self, t: date, window: Window | None) -> dict[str, float]:
+    def latest(self, t: date, window: Window | None) -> UnitValues:
         """Each unit's latest value as of ``t`` inside ``window``."""
         low, high = self.span(t, window)
         if high <= low:
-            return {}
-        return dict(zip(self.units, self._columns[high - 1], strict=True))
+            return UnitValues((), ())
+        return UnitValues(self.units, self._columns[high - 1])
 
-    def totals(self, t: date, window: Window) -> dict[str, float]:
+    def totals(self, t: date, window: Window) -> UnitValues:
         """Each unit's sum of the values inside ``window`` up to ``t`` (counts): the
         difference of two running sums, as ``Series.total`` computes it."""
         low, high = self.span(t, window)
         if high <= low:
-            return {}
+            return UnitValues((), ())
         sums = self._running_sums()
-        return dict(zip(self.units, map(sub, sums[high], sums[low]), strict=True))
+        return UnitValues(self.units, list(map(sub, sums[high], sums[low])))
 
     def dates(self, upto: date, window: Window | None) -> list[date]:
         low, high = self.span(upto, window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from medreform_check.engine.aggregates import WEIGHING, Weighing
@@ -48,4 +49,4 @@ class TaskSources:
             if indicator is not None and task.aggregate in WEIGHING
             else None
         )
-        self.memo: dict[tuple[date, Window | None], dict[str, Value]] = {}
+        self.memo: dict[tuple[date, Window | None], Mapping[str, Value]] = {}

@@ -6,6 +6,7 @@ first met, what are its trend points). The rules that turn these into a status a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
@@ -15,6 +16,7 @@ from medreform_check.engine.aggregates import combine
 from medreform_check.engine.evidence import Series, Window
 from medreform_check.engine.instances import Instance
 from medreform_check.engine.margins import unit_margins
+from medreform_check.engine.panel import UnitValues, columns_of
 from medreform_check.engine.sources import TaskSources
 from medreform_check.language.periods import year_earlier, year_later
 from medreform_check.language.targets import Target
@@ -69,7 +71,7 @@ class InstanceView:
 
     # --- values -----------------------------------------------------------------------
 
-    def values_at(self, t: date, window: Window | None) -> dict[str, Value]:
+    def values_at(self, t: date, window: Window | None) -> Mapping[str, Value]:
         """Each unit's value as of ``t`` (summed over the window for counts), if it has one.
 
         The dict returned may be shared with other instances of the task: read it only.
@@ -79,12 +81,12 @@ class InstanceView:
             self.memo[key] = self._values_at(t, window)
         return self.memo[key]
 
-    def _values_at(self, t: date, window: Window | None) -> dict[str, Value]:
+    def _values_at(self, t: date, window: Window | None) -> Mapping[str, Value]:
         if self.panel is not None:
             if self.counting:
                 assert window is not None
-                return self.panel.totals(t, window)  # type: ignore[return-value]
-            return self.panel.latest(t, window)  # type: ignore[return-value]
+                return self.panel.totals(t, window)
+            return self.panel.latest(t, window)
         found: dict[str, Value] = {}
         if self.counting:
             assert window is not None
@@ -142,11 +144,15 @@ class InstanceView:
             earlier = self.values_at(year_earlier(t), self._baseline_window())
             if self.indicator_is_composition:
                 baselines = {u: number_of(earlier.get(u)) for u in present}
+            elif isinstance(present, UnitValues) and isinstance(earlier, UnitValues) and (
+                earlier.units is present.units
+            ):  # the same units, in the same order: their values a year earlier as they are
+                baselines = dict(zip(present.units, earlier.numbers, strict=True))
             else:  # plain values are floats already: number_of would return each as it is
                 baselines = dict(zip(present, map(earlier.get, present)))  # type: ignore[arg-type]
         if self.task.aggregate in ("all", "any"):
             return self._unit_by_unit(present, missing, baselines)
-        combined = combine(self.task.aggregate, list(present.values()))
+        combined = combine(self.task.aggregate, columns_of(present)[1])
         baseline: float | None = None
         if target.needs_baseline and all(b is not None for b in baselines.values()):
             known = [b for b in baselines.values() if b is not None]
@@ -154,7 +160,7 @@ class InstanceView:
         met = not missing and target.meets(self._comparable(combined), baseline)
         return State(met, combined, missing, target.needs_baseline and baseline is None)
 
-    def _weighed(self, t: date, present: dict[str, Value]) -> State:
+    def _weighed(self, t: date, present: Mapping[str, Value]) -> State:
         """`pooled` and `weighted_mean`: a unit that cannot be weighed counts as missing."""
         assert self.weighing is not None and self.instance.target is not None
         target = self.instance.target
@@ -175,7 +181,7 @@ class InstanceView:
 
     def _unit_by_unit(
         self,
-        present: dict[str, Value],
+        present: Mapping[str, Value],
         missing: tuple[str, ...],
         baselines: dict[str, float | None],
     ) -> State:
@@ -204,23 +210,23 @@ class InstanceView:
         return State(met, present[decider], missing, no_baseline, tuple(passing))
 
     def _units_judged(
-        self, present: dict[str, Value], missing: tuple[str, ...], target: Target
+        self, present: Mapping[str, Value], missing: tuple[str, ...], target: Target
     ) -> State | None:
         """`all` and `any` over plain numbers and a comparison or `between` target: every
         unit's margin at once (engine/margins.py); None for other targets."""
-        judged = unit_margins(target, list(present.values()))  # type: ignore[arg-type]
+        units, numbers = columns_of(present)
+        judged = unit_margins(target, numbers)
         if judged is None:
             return None
         margins, meets = judged
-        units = list(present)
         passing = tuple(compress(units, meets))
         if self.task.aggregate == "all":
             met = not missing and len(passing) == len(present)
-            decider = units[margins.index(min(margins))]  # the worst unit's value is shown
+            decider = margins.index(min(margins))  # the worst unit's value is shown
         else:
             met = bool(passing)
-            decider = units[margins.index(max(margins))]  # the best unit's value is shown
-        return State(met, present[decider], missing, False, passing)
+            decider = margins.index(max(margins))  # the best unit's value is shown
+        return State(met, numbers[decider], missing, False, passing)
 
     def _reports_at(self, t: date) -> dict[str, MilestoneReport]:
         found = {}
