@@ -142,7 +142,9 @@ class InstanceView:
         baselines: dict[str, float | None] = {}
         if target.needs_baseline:
             earlier = self.values_at(year_earlier(t), self._baseline_window())
-            if self.indicator_is_composition:
+            if not earlier:
+                baselines = dict.fromkeys(present)  # nobody reported a year earlier
+            elif self.indicator_is_composition:
                 baselines = {u: number_of(earlier.get(u)) for u in present}
             elif isinstance(present, UnitValues) and isinstance(earlier, UnitValues) and (
                 earlier.units is present.units
@@ -263,6 +265,8 @@ class InstanceView:
     def completions(self, upto: date) -> tuple[Completion, ...]:
         """Each in-scope unit's latest milestone report, for showing who finished when."""
         reports = self._reports_at(upto)
+        if not reports:
+            return ()
         return tuple(
             Completion(u, reports[u].done, reports[u].completed_on, reports[u].evidence)
             for u in self.units
