@@ -215,9 +215,19 @@ class ObservationStore:
 
     # --- adding -----------------------------------------------------------------------
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         """Rows were added, changed or dropped: what was worked out from them is stale."""
         self._index, self._rising, self._panel = None, None, None
+
+    def cut_back(self, rows: int) -> None:
+        """Forget every row from ``rows`` on (a hand-over that did not complete)."""
+        for column in (self.keys, self.submitted, self.values, self.seqs, self.files):
+            del column[rows:]
+        for column in (self.lines, self.cols):
+            del column[rows:]
+        for row in [r for r in self.compositions if r >= rows]:
+            del self.compositions[row]
+        self.changed()
 
     def add(self, obs: Observation) -> None:
         """Keep one observation (the general way: one row at a time)."""
@@ -234,7 +244,7 @@ class ObservationStore:
         self.files.append(self.path_code(obs.at.path))
         self.lines.append(obs.at.line or 0)
         self.cols.append(obs.at.col or 0)
-        self._changed()
+        self.changed()
 
     def extend(
         self,
@@ -258,18 +268,18 @@ class ObservationStore:
         else:
             self.lines.extend(array("i", lines))
         self.cols.extend(array("i", (0,)) * count)
-        self._changed()
+        self.changed()
 
     def set_value(self, row: int, value: float) -> None:
         """Give a kept row another number (a reported rate takes the one its numerator and
         denominator give)."""
         self.values[row] = value
-        self._changed()
+        self.changed()
 
     def drop(self, row: int) -> None:
         """Take a row back out (a failed consistency check rejected it)."""
         self.dropped.add(row)
-        self._changed()
+        self.changed()
 
     # --- reading ----------------------------------------------------------------------
 

@@ -146,12 +146,14 @@ class InstanceView:
                 baselines = dict.fromkeys(present)  # nobody reported a year earlier
             elif self.indicator_is_composition:
                 baselines = {u: number_of(earlier.get(u)) for u in present}
-            elif isinstance(present, UnitValues) and isinstance(earlier, UnitValues) and (
-                earlier.units is present.units
+            elif (
+                isinstance(present, UnitValues)
+                and isinstance(earlier, UnitValues)
+                and (earlier.units is present.units)
             ):  # the same units, in the same order: their values a year earlier as they are
                 baselines = dict(zip(present.units, earlier.numbers, strict=True))
             else:  # plain values are floats already: number_of would return each as it is
-                baselines = dict(zip(present, map(earlier.get, present)))  # type: ignore[arg-type]
+                baselines = dict(zip(present, map(earlier.get, present), strict=True))  # type: ignore[arg-type]
         if self.task.aggregate in ("all", "any"):
             return self._unit_by_unit(present, missing, baselines)
         combined = combine(self.task.aggregate, columns_of(present)[1])

@@ -45,12 +45,15 @@ def split_block(text: str) -> list[list[str]] | None:
     return [cells[column::width] for column in range(width)]
 
 
-def plain_blocks(handle: TextIO) -> Generator[ColumnChunk, None, tuple[int, int, bool]]:
+def plain_blocks(
+    handle: TextIO, before: int = 0
+) -> Generator[ColumnChunk, None, tuple[int, int, bool]]:
     """The file's first lines, as long as they are plain, in blocks of whole lines; returns
     how many lines were handed on, their number of cells, and whether that was the whole file.
 
-    ``handle`` is the file opened with ``newline=""``; when a block is not plain, it is left
-    at an unknown place: the caller seeks to its start."""
+    ``handle`` is the file opened with ``newline=""`` (or a part of it that starts a line:
+    ``before`` lines come before it); when a block is not plain, it is left at an unknown
+    place: the caller seeks to its start."""
     done, width = 0, 0
     rest = ""
     while True:
@@ -71,7 +74,8 @@ def plain_blocks(handle: TextIO) -> Generator[ColumnChunk, None, tuple[int, int,
         if columns is None:
             return done, width, False
         count = len(columns[0])
-        yield ColumnChunk(columns, range(done + 1, done + 1 + count))
+        first = before + done + 1
+        yield ColumnChunk(columns, range(first, first + count))
         done, width = done + count, len(columns)
         if not block:
             return done, width, True

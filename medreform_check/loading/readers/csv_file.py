@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from medreform_check.errors import Location, MedreformError
 from medreform_check.limits import MAX_ROWS_PER_FILE
@@ -125,7 +125,7 @@ class _Lines:
                 yield text
 
 
-def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+def text_lines(path: Path, encoding: str) -> TextIO:
     """The file's lines as text, split the way the csv module expects (newline=''): the
     file object itself, so each line costs no Python call (the caller closes it)."""
     return path.open(encoding=encoding, newline="")
@@ -145,16 +145,16 @@ def read_csv(path: Path, names: Names | None = None) -> Iterator[ReadItem]:
     yield ReadNote(f"{name}: CSV, {label}")
     problems: list[ReadProblem] = []
     if clean:
-        source: Iterator[str] = _text_lines(path, encoding)
-        again = _Refetch(lambda: _text_lines(path, encoding))
+        source: Iterator[str] = text_lines(path, encoding)
+        again = Refetch(lambda: text_lines(path, encoding))
         rows = _clean_rows(source, name, again)  # type: ignore[arg-type]  # a file object
     else:
         lines = _Lines(path, encoding, problems)
         source = iter(lines)
-        again = _Refetch(lambda: _replaced_lines(path, encoding))
+        again = Refetch(lambda: _replaced_lines(path, encoding))
         rows = _parse(source, name, lines.at, again, problems)
     try:
-        yield from table_rows(name, _limited(rows, name), text_only=True, names=names)
+        yield from table_rows(name, limited(rows, name), text_only=True, names=names)
     finally:
         again.close()
         close = getattr(source, "close", None)
@@ -181,7 +181,7 @@ def _replaced_lines(path: Path, encoding: str) -> Iterator[str]:
             yield raw.decode(encoding, errors="replace")
 
 
-class _Refetch:
+class Refetch:
     """Physical lines read again from a second pass over the file, for lines a stray quote
     swallowed. They are asked for in file order, so the pass only moves forward: reading
     them costs one more reading of the file at most."""
@@ -209,14 +209,21 @@ class _Refetch:
             self.source.close()  # type: ignore[attr-defined]
 
 
-def _limited(
-    items: Iterator[RowChunk | ColumnChunk | ReadProblem], name: str
+class Counted(Protocol):
+    rows: int  # rows of the file read so far (a file read in parts counts all of them)
+
+
+def limited(
+    items: Iterator[RowChunk | ColumnChunk | ReadProblem], name: str, counted: Counted | None = None
 ) -> Iterator[RowChunk | ColumnChunk | ReadProblem]:
     """Stop a file at MAX_ROWS_PER_FILE rows, saying so at the first row not read: the
-    work (and the memory its values take) is bounded, whatever the file's size."""
+    work (and the memory its values take) is bounded, whatever the file's size. ``counted``
+    keeps the count, for a file read in parts."""
     count = 0
     for item in items:
         if not isinstance(item, ReadProblem):
+            if counted is not None:
+                counted.rows += len(item.lines)
             if count + len(item.lines) > MAX_ROWS_PER_FILE:
                 keep = MAX_ROWS_PER_FILE - count
                 if isinstance(item, ColumnChunk):
@@ -235,6 +242,14 @@ def _limited(
 def _breaks(row: list[str]) -> int:
     """Line breaks inside a row's cells (a quoted cell may hold some)."""
     return sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in row)
+
+
+def parse_rows(
+    source: Iterator[str], name: str, fetch: Fetch, offset: int, width: int
+) -> Iterator[RowChunk | ReadProblem]:
+    """The csv module's rows of a file that decodes throughout, ``source`` after ``offset``
+    lines of it (read already, as rows of ``width`` cells)."""
+    return _parse(source, name, _same, fetch, [], offset=offset, width=width)
 
 
 def _parse(

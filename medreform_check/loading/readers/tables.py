@@ -67,6 +67,35 @@ def table_rows(
         yield ReadProblem(RowIssue(Location(name, 1, 1), None, Message(reason), "empty-file"))
 
 
+def table_of(
+    name: str, items: Iterator[RowChunk | ColumnChunk | ReadProblem], names: Names | None
+) -> _Table | None:
+    """The table a CSV's first rows set up (header, layout, columns), without reading its
+    rows: for reading a later part of the file on its own (csv_cut.py). None when the first
+    rows hold no header that makes every column's rows a clean run (then a part cannot be
+    read apart from what comes before it)."""
+    head: list[list[Any]] = []
+    lines: list[int] = []
+    for item in items:
+        if isinstance(item, ReadProblem):
+            return None
+        head += item.rows
+        lines += list(item.lines)
+        if len(head) >= _FIRST_ROWS:
+            break
+    if not head:
+        return None
+    starting = _start(name, head, lines, True, names, None, None)
+    try:
+        while True:
+            next(starting)
+    except StopIteration as done:
+        table: _Table | None = done.value
+    if table is None or not table.bulk or table.wide:
+        return None
+    return table
+
+
 def _start(
     name: str,
     head: list[list[Any]],
