@@ -218,8 +218,8 @@ def limited(
 ) -> Iterator[RowChunk | ColumnChunk | ReadProblem]:
     """Stop a file at MAX_ROWS_PER_FILE rows, saying so at the first row not read: the
     work (and the memory its values take) is bounded, whatever the file's size. ``counted``
-    keeps the count, for a file read in parts."""
-    count = 0
+    keeps the count, for a file read in parts (a later part counts on from it)."""
+    count = counted.rows if counted is not None else 0
     for item in items:
         if not isinstance(item, ReadProblem):
             if counted is not None:
