@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, count, islice, repeat
 from operator import and_, lt
-from typing import NamedTuple
 
 from medreform_check.errors import Location, MedreformError
 from medreform_check.grouping import (
@@ -32,90 +31,32 @@ from medreform_check.grouping import (
     GroupIndex,
     panel,
 )
-from medreform_check.language.periods import Period
-from medreform_check.vocabulary import Message
 
-# The fields of a submitted row, in the order templates lay them out.
-FIELDS = (
-    "unit", "period", "indicator", "task", "value", "done", "completed_on", "as_of", "evidence",
-    "submitted", "note",
-)  # fmt: skip
+# The records a row becomes (records.py), named here too: the store hands them out.
+from medreform_check.records import (
+    FIELDS,
+    Composition,
+    MilestoneReport,
+    Observation,
+    Receipt,
+    RowIssue,
+    Skipped,
+    Value,
+)
 
-Composition = dict[str, float]
-Value = float | Composition
-
-
-class Observation(NamedTuple):
-    """One reported value of one indicator by one unit, as of a date: how one row of the
-    store is handed out (tests, checks) and handed in (readers of YAML)."""
-
-    unit: str
-    indicator: str
-    value: Value
-    as_of: date
-    submitted: date | None
-    seq: int  # order read, across all files: the last tie-breaker
-    at: Location
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneReport:
-    """A unit's report on a milestone task: done or not, and when."""
-
-    unit: str
-    task: str
-    done: bool
-    completed_on: date | None
-    as_of: date
-    submitted: date | None
-    seq: int
-    at: Location
-    evidence: str | None = None
-
-    @property
-    def dated(self) -> date:
-        """A completion counts from the day it happened; a 'not done' from its as_of."""
-        return self.completed_on if self.done and self.completed_on else self.as_of
-
-
-class Receipt(NamedTuple):
-    """Evidence that a unit sent a report for a period (for CONTRACT §2.1). A named tuple
-    rather than a frozen dataclass, as ``Location`` is: a province's files make tens of
-    thousands, and a tuple is three times cheaper to build."""
-
-    unit: str
-    period: Period
-    submitted: date | None
-    at: Location
-
-
-@dataclass(frozen=True, slots=True)
-class RowIssue:
-    """A rejected row, or a warning about one: file, line, unit, why, and a finding code.
-
-    ``message`` keeps why as data where it can (a ``Message``, worded in the reader's
-    language); text that comes from elsewhere (a library's complaint) stays text.
-    """
-
-    at: Location
-    unit: str | None
-    message: Message | str
-    code: str = "row-shape"
-
-    @property
-    def reason(self) -> str:
-        """Why, in English (as ``validate`` shows it)."""
-        return str(self.message)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file or a sheet that was not read, and why (CONTRACT §1.4: never silently)."""
-
-    file: str
-    sheet: str | None
-    reason: Message | str
-
+__all__ = [
+    "FIELDS",
+    "NOT_GIVEN",
+    "Composition",
+    "MilestoneReport",
+    "Observation",
+    "ObservationStore",
+    "Receipt",
+    "RowIssue",
+    "Skipped",
+    "Submissions",
+    "Value",
+]
 
 NOT_GIVEN = 0  # the ordinal kept for "no submitted date" (date.min's ordinal is 1)
 
@@ -166,8 +107,10 @@ class ObservationStore:
         self.dropped: set[int] = set()  # rows a consistency check rejected after reading
         self.cumulative: set[str] = set()  # indicators reported as running totals in the year
         self._index: GroupIndex | None = None
-        self._rising: bool | None = None
         self._panel: list[Block] | None = None
+        # Worked out over the first rows, kept as rows are appended: (rows looked at, answer)
+        self._rises: tuple[int, bool] = (0, True)
+        self._least: tuple[int, float] = (0, math.inf)
         self._days: dict[int, date] = {}
         for obs in observations:
             self.add(obs)
@@ -215,9 +158,12 @@ class ObservationStore:
 
     # --- adding -----------------------------------------------------------------------
 
-    def changed(self) -> None:
-        """Rows were added, changed or dropped: what was worked out from them is stale."""
-        self._index, self._rising, self._panel = None, None, None
+    def changed(self, appended: bool = False) -> None:
+        """Rows were added, changed or dropped: what was worked out from them is stale (what
+        was worked out over the first rows holds still, when rows were only ``appended``)."""
+        self._index, self._panel = None, None
+        if not appended:
+            self._rises, self._least = (0, True), (0, math.inf)
 
     def cut_back(self, rows: int) -> None:
         """Forget every row from ``rows`` on (a hand-over that did not complete)."""
@@ -244,7 +190,7 @@ class ObservationStore:
         self.files.append(self.path_code(obs.at.path))
         self.lines.append(obs.at.line or 0)
         self.cols.append(obs.at.col or 0)
-        self.changed()
+        self.changed(appended=True)
 
     def extend(
         self,
@@ -268,7 +214,7 @@ class ObservationStore:
         else:
             self.lines.extend(array("i", lines))
         self.cols.extend(array("i", (0,)) * count)
-        self.changed()
+        self.changed(appended=True)
 
     def set_value(self, row: int, value: float) -> None:
         """Give a kept row another number (a reported rate takes the one its numerator and
@@ -337,11 +283,38 @@ class ObservationStore:
 
     def rising(self) -> bool:
         """Whether the keys rise in read order: then no row repeats another's unit,
-        indicator and date, and the rows are sorted by date, unit and indicator already."""
-        if self._rising is None:
-            keys = self.keys
-            self._rising = not self.dropped and all(map(lt, keys, islice(keys, 1, None)))
-        return self._rising
+        indicator and date, and the rows are sorted by date, unit and indicator already.
+        (Rows appended since the last answer are the only ones looked at.)"""
+        return self._rise_to(len(self.keys)) and not self.dropped
+
+    def least_above_zero(self) -> float:
+        """The smallest value above 0 of any row (infinity when there is none), looked for
+        in C (and again only over rows appended since)."""
+        return self._least_to(len(self.values))
+
+    def _rise_to(self, end: int) -> bool:
+        seen, rises = self._rises
+        if rises and seen < end:
+            start, keys = max(seen - 1, 0), self.keys
+            rises = all(map(lt, islice(keys, start, end), islice(keys, start + 1, end)))
+        self._rises = (max(seen, end), rises)
+        return rises
+
+    def _least_to(self, end: int) -> float:
+        seen, least = self._least
+        if seen < end:
+            values = islice(self.values, seen, end)
+            least = min(least, min(filter((0.0).__lt__, values), default=math.inf))
+            self._least = (end, least)
+        return least
+
+    def adopt(self, first: int, rises: bool, least: float) -> None:
+        """Rows from ``first`` on were appended whole, and were looked at where they were
+        read (parallel.py): their answers taken with this store's for the rows before."""
+        before = self._rise_to(first)
+        boundary = first in (0, len(self.keys)) or self.keys[first - 1] < self.keys[first]
+        self._rises = (len(self.keys), before and rises and boundary)
+        self._least = (len(self.values), min(self._least_to(first), least))
 
     def panel(self) -> list[Block] | None:
         """The rows as blocks of one date, each a grid of units × indicators, when they are

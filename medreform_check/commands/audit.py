@@ -110,10 +110,10 @@ def run_audit(
             "compare with an earlier audit"
         )
     directory = find_rules_dir(rules_dir)
-    catalogue = read_catalogue(directory)
-    checks = read_checks(directory, catalogue)
-    plans, findings = read_plans(plan_paths, catalogue)
-    with paused_gc():
+    with paused_gc():  # (a province's plan is a hundred thousand objects too)
+        catalogue = read_catalogue(directory)
+        checks = read_checks(directory, catalogue)
+        plans, findings = read_plans(plan_paths, catalogue)
         submissions = read_submissions(submission_paths, plans, catalogue, checks)
         report = build_report(plans, catalogue, submissions, as_of, known_by, compare_to)
     return Audit(report, findings, tuple(submissions.notes))

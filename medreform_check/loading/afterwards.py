@@ -133,7 +133,7 @@ def _fractional_rates(
     }
     values = store.values
     # The smallest value above 0, in C: usually 1 or more, and then there is nothing to see.
-    if not rates or min(filter((0.0).__lt__, values), default=1.0) >= 1.0:
+    if not rates or store.least_above_zero() >= 1.0:
         return []
     candidates = [
         row

@@ -102,6 +102,7 @@ def read_in_halves(
     helper = _Helper.start(parts, out, second_half) if fork else None
     try:
         seq = first_half(parts, out, seq)
+        _look_over(out)  # (while the helper still reads, or hands over)
         if parts.cut is not None and not parts.cut.plain:
             # The cut file was read whole here (a line before the cut was not plain).
             return second_half(replace(parts, cut=None), out, seq)
@@ -118,6 +119,12 @@ def read_in_halves(
     finally:
         if helper is not None:
             helper.stop()
+
+
+def _look_over(out: Submissions) -> tuple[bool, float]:
+    """What the checks that need every row ask of the store's columns (afterwards.py),
+    answered over the rows read so far: an answer holds for them as rows are appended."""
+    return out.store.rising(), out.store.least_above_zero()
 
 
 def _fits(parts: Halves, handed: dict[str, Any]) -> bool:
@@ -164,7 +171,10 @@ def _send(sink: BinaryIO | BufferedIOBase, parts: Halves, out: Submissions, read
         parts = replace(parts, cut=replace(parts.cut, rows=0))
     seq = read(parts, out, 0)
     store = out.store
+    rises, least = _look_over(out)
     header = {
+        "rises": rises,
+        "least": least,
         "rows": store.rows,
         "units": store.unit_names,
         "indicators": store.indicator_names,
@@ -218,7 +228,8 @@ def merge(handed: dict[str, Any], out: Submissions, seq: int, seen: set[tuple[An
         store.files[first:] = array("i", map(paths.__getitem__, store.files[first:]))
     for row, value in handed["compositions"].items():
         store.compositions[first + row] = value
-    store.changed()
+    store.changed(appended=True)
+    store.adopt(first, handed["rises"], handed["least"])
     out.milestones += [replace(m, seq=m.seq + seq) for m in handed["milestones"]]
     cut = handed["cut"]
     for receipt in handed["receipts"]:

@@ -69,9 +69,12 @@ def inputs(draw: st.DrawFn) -> dict[str, str]:
 
 
 def _seen(subs: Submissions) -> tuple[Any, ...]:
-    """Everything read, rows in read order with their numbers and positions."""
+    """Everything read, rows in read order with their numbers and positions, and what the
+    checks that need every row find in the columns."""
+    store = subs.store
     return (
-        list(subs.store),
+        (store.rising(), store.least_above_zero(), store.panel() is not None),
+        list(store),
         [(m.unit, m.task, m.done, m.completed_on, m.seq, m.at) for m in subs.milestones],
         list(subs.receipts),
         [(r.at, r.unit, r.reason, r.code) for r in subs.rejected],
@@ -170,8 +173,24 @@ def test_the_row_limit_is_counted_over_both_parts_of_a_cut_file(
     monkeypatch.setattr(csv_file, "MAX_ROWS_PER_FILE", 250)
     monkeypatch.setattr(parallel, "MAX_ROWS_PER_FILE", 250)
     whole = _read(folder, split_from=1 << 40)
-    assert [r[3] for r in whole[3]] == ["too-many-rows"]  # (the limit, at row 251)
+    assert [r[3] for r in whole[4]] == ["too-many-rows"]  # (the limit, at row 251)
     assert _read(folder, split_from=0, fork=False) == whole
+
+
+def test_a_panel_read_in_halves_is_one(tmp_path: Path) -> None:
+    """Each unit's values of each quarter, in order: the rows rise, and both halves say so."""
+    rng = random.Random(6)
+    many = [f"u{k:04d}" for k in range(400)]
+    the_plan = plan(
+        task("t", indicator="rate", target=">= 1", deadline="2024-12-31", owners=tuple(many)),
+        units=many,
+    )
+    rows = [f"{u},2024-Q{q},rate,,{rng.randint(1, 99)},,,,," for q in (1, 2, 3, 4) for u in many]
+    _one_file(tmp_path, rows)
+    whole = read_submissions([tmp_path], [the_plan], CATALOGUE, split_from=1 << 40)
+    halves = read_submissions([tmp_path], [the_plan], CATALOGUE, split_from=0, fork=False)
+    assert whole.store.rising() and whole.store.panel() is not None
+    assert _seen(halves) == _seen(whole)
 
 
 def test_little_input_is_read_in_one_process(tmp_path: Path) -> None:
