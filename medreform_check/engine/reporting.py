@@ -113,10 +113,12 @@ def reporting_entries(
     for _, _, at, unit in owed:
         _, label, due = periods[at]
         found = by_key.get((unit, label))
-        if found is None:  # (the usual answer of _status when nothing was received)
-            status = ReportStatus.MISSING if as_of > due else ReportStatus.DUE
-            entries.append(ReportingEntry(plan.id, unit, label, due, None, status))
-            continue
-        status, submitted = _status(found, due, as_of)
+        sent = found[0].submitted if found is not None and len(found) == 1 else None
+        if found is not None and (len(found) > 1 or sent is None):
+            status, submitted = _status(found, due, as_of)
+        elif sent is not None and sent <= as_of:  # (one receipt, dated: _status's answer)
+            status, submitted = (ReportStatus.ON_TIME if sent <= due else ReportStatus.LATE), sent
+        else:  # nothing received, or only later than the as-of date
+            status, submitted = (ReportStatus.MISSING if as_of > due else ReportStatus.DUE), None
         entries.append(ReportingEntry(plan.id, unit, label, due, submitted, status))
     return entries

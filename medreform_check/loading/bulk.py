@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from datetime import date
 from itertools import groupby, repeat
 from operator import add, lshift
 from typing import TYPE_CHECKING, Any
@@ -181,36 +180,40 @@ class _Chunk:
         A chunk repeats a few such keys thousands of times: the new ones are found with set
         operations (a file's period and date are usually one value: then its units alone)."""
         assert self.period_cells is not None
-        interpreter, path, store = self.interpreter, self.batch.path, out.store
+        path = self.batch.path
         cells, days = self.period_cells[low:high], self.submitted.values[low:high]
-        seen = interpreter.bulk.receipts.setdefault(path, set())
+        seen = self.interpreter.bulk.receipts.setdefault(path, set())
         if self.periods_one and self.submitted.one:
-            keys = [(unit, cells[0], days[0]) for unit in dict.fromkeys(units)]
-            new = [key for key in keys if key not in seen]
-            where, found = [], 0
-            for key in new:  # in row order: each found after the one before
-                found = units.index(key[0], found)
-                where.append(found)
-        else:
-            everything = list(zip(units, cells, days, strict=True))
-            first = dict(zip(reversed(everything), range(len(units) - 1, -1, -1), strict=True))
-            new = [key for key in first if key not in seen]
-            where = [first[key] for key in new]
-        if not new:
+            cell, day, found = cells[0], days[0], 0
+            for code in dict.fromkeys(units):
+                if (code, cell, day) not in seen:
+                    seen.add((code, cell, day))
+                    found = units.index(code, found)  # (in row order: after the one before)
+                    self._receipt(code, cell, day, low + found, out)
             return
+        everything = list(zip(units, cells, days, strict=True))
+        first = dict(zip(reversed(everything), range(len(units) - 1, -1, -1), strict=True))
+        new = [key for key in first if key not in seen]
         seen.update(new)
-        caches = interpreter.bulk
-        for k, (code, cell, day) in sorted(zip(where, new, strict=True)):
+        for k, (code, cell, day) in sorted(zip((first[key] for key in new), new, strict=True)):
+            self._receipt(code, cell, day, low + k, out)
+
+    def _receipt(self, code: int, cell: str, day: int, row: int, out: Submissions) -> None:
+        """The receipt of one unit for a period (its cell) and a submitted date, made at
+        ``row`` unless the general path made it already."""
+        caches, store, path = self.interpreter.bulk, out.store, self.batch.path
+        made = caches.receipt_parts.get((cell, day))
+        if made is None:
             period = caches.periods.get(cell) or caches.periods.setdefault(cell, period_of(cell))
             assert period is not None  # rows with an unreadable period go the general way
-            label = caches.labels.get(cell) or caches.labels.setdefault(cell, period.label)
-            sent: date | None = None if day == NOT_GIVEN else store.day(day)
-            unit = store.unit_names[code >> UNIT_SHIFT]
-            receipt = (unit, label, sent, path)
-            if receipt not in interpreter.receipts_seen:
-                interpreter.receipts_seen.add(receipt)
-                at = Location(path, self.batch.lines[low + k])
-                out.receipts.append(Receipt(unit, period, sent, at))
+            sent = None if day == NOT_GIVEN else store.day(day)
+            made = caches.receipt_parts[cell, day] = (period, period.label, sent)
+        period, label, sent = made
+        unit = store.unit_names[code >> UNIT_SHIFT]
+        key = (unit, label, sent, path)
+        if key not in self.interpreter.receipts_seen:
+            self.interpreter.receipts_seen.add(key)
+            out.receipts.append(Receipt(unit, period, sent, Location(path, self.batch.lines[row])))
 
 
 def _unit_code(interpreter: RowInterpreter, store: ObservationStore, raw: str) -> int | None:

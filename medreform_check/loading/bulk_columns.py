@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from itertools import compress
 from operator import gt, le
 from typing import Any, NamedTuple
@@ -58,7 +59,8 @@ class BulkCaches:
         self.submitted = Cache()  # raw text -> ordinal, NOT_GIVEN if blank
         self.ends = Cache()  # raw period -> the ordinal of its last day
         self.periods: dict[str, Period | None] = {}
-        self.labels: dict[str, str] = {}  # raw period -> its label (2024-Q2)
+        # (raw period, submitted ordinal) -> the receipt's period, its label, its date
+        self.receipt_parts: dict[tuple[str, int], tuple[Period, str, date | None]] = {}
         # file -> the (unit code, period cell, submitted) whose receipt is made
         self.receipts: dict[str, set[tuple[int, str, int]]] = {}
 
