@@ -38,6 +38,8 @@ from medreform_check.model import Submissions
 
 SPLIT_FROM = 8 * MIB  # less input than this is read in one process (a fork costs milliseconds)
 _HEADER_ROWS = 40  # a cut this early could fall inside the rows that hold the header
+# The helper also hands its rows over (about a sixth of its reading time): it reads a little less.
+_FIRST_SHARE = 0.535
 
 ReadHalf = Callable[["Halves", Submissions, int], int]
 
@@ -60,8 +62,8 @@ def can_fork() -> bool:
 def halves(
     paths: Sequence[Path], names: Names | None, split_from: int = SPLIT_FROM
 ) -> Halves | None:
-    """Where the files in read order are cut in two halves of their bytes; None when there is
-    too little to read or no sound place to cut."""
+    """Where the files in read order are cut in two parts of about half their bytes each (the
+    first a little more); None when there is too little to read or no sound place to cut."""
     try:
         sizes = [path.stat().st_size for path in paths]
     except OSError:
@@ -69,7 +71,7 @@ def halves(
     total = sum(sizes)
     if total < split_from or len(paths) == 0:
         return None
-    middle, before = total // 2, 0
+    middle, before = int(total * _FIRST_SHARE), 0
     for k, (path, size) in enumerate(zip(paths, sizes, strict=True)):
         if before + size <= middle:
             before += size
