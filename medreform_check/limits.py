@@ -39,8 +39,9 @@ MAX_VALUE = 1e15
 # monthly duty over five years is 60 instances and a province's plan a few thousand in all.
 MAX_INSTANCES_PER_TASK = 1_200  # a century of months
 MAX_INSTANCES = 50_000  # all tasks of all plans of one run: about 300 MB and a few seconds
-# Periodic reports owed (units × periods): 300 units reporting monthly for a decade is 36,000.
-MAX_REPORTS = 100_000
+# Periodic reports owed (units × periods): a nation's 50,000 units reporting quarterly for five
+# years is 1,000,000 (measured: 22 s and 1.4 GB with their values, a 160 MB JSON report).
+MAX_REPORTS = 1_000_000
 
 
 def _mb(size: int) -> str:

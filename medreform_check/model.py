@@ -168,7 +168,20 @@ class Plan:
     reporting: Reporting | None = None
 
     def units_in_scope(self, task: Task) -> tuple[str, ...]:
-        """Who reports for ``task``: its owners, the units of its owner classes, else its lead."""
+        """Who reports for ``task``: its owners, the units of its owner classes, else its lead.
+
+        Tasks that name the same owners share one tuple, worked out once."""
+        key = (id(self), task.owners, task.owner_classes, task.lead)
+        known = _SCOPES.get(key)
+        if known is not None and known[0] is self:
+            return known[1]
+        if len(_SCOPES) >= _SCOPES_KEPT:
+            _SCOPES.clear()
+        found = self._in_scope(task)
+        _SCOPES[key] = (self, found)  # (the plan kept: its id stays its own)
+        return found
+
+    def _in_scope(self, task: Task) -> tuple[str, ...]:
         scope = dict.fromkeys(task.owners)  # ordered, and membership in O(1)
         if task.owner_classes:
             wanted = set(task.owner_classes)
@@ -183,10 +196,21 @@ class Plan:
         """Every unit responsible for reporting on some task: by default, the units that owe
         periodic reports (a unit's `reports:` overrides that: ``engine.reporting``)."""
         seen: dict[str, None] = {}
+        merged: set[int] = set()  # scopes shared by several tasks are merged once
         for task in self.tasks:
-            for unit in self.units_in_scope(task):
-                seen.setdefault(unit, None)
+            scope = self.units_in_scope(task)
+            if id(scope) not in merged:
+                merged.add(id(scope))
+                seen.update(dict.fromkeys(scope))
         return tuple(seen)
+
+
+# Each task's units in scope, worked out once per plan and way of naming owners: a province's
+# class has thousands of units, and loading, linting, evaluation and reporting all ask.
+_SCOPES: dict[
+    tuple[int, tuple[str, ...], tuple[str, ...], str | None], tuple[Plan, tuple[str, ...]]
+] = {}
+_SCOPES_KEPT = 65_536
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from medreform_check.errors import Location
 from medreform_check.language.targets import Target
@@ -147,8 +147,10 @@ class ReportStatus(StrEnum):
     DUE = "due"
 
 
-@dataclass(frozen=True, slots=True)
-class ReportingEntry:
+class ReportingEntry(NamedTuple):
+    """One periodic report owed (CONTRACT §2.1). A named tuple rather than a frozen
+    dataclass: a province owes tens of thousands, a nation hundreds of thousands."""
+
     plan: str
     unit: str
     period: str

@@ -92,12 +92,12 @@ def _refuse_inputs(output: Path | None, inputs: Iterable[Path | None], rules: Pa
         return
     from medreform_check.cli.output import refuse_inputs
     from medreform_check.loading.checks import CHECKS_FILE
-    from medreform_check.loading.readers import READERS
+    from medreform_check.loading.readers import SUFFIXES
     from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir
 
     rules_dir = find_rules_dir(rules)
     read = [*inputs, rules_dir / CATALOGUE_FILE, rules_dir / CHECKS_FILE]
-    refuse_inputs(output, read, tuple(READERS))
+    refuse_inputs(output, read, SUFFIXES)
 
 
 def _run_audit(

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from medreform_check.commands.changes import changes_since, with_previous
 from medreform_check.commands.summaries import summarise
-from medreform_check.engine import evaluate, workload
+from medreform_check.engine.evaluate import evaluate
+from medreform_check.engine.workload import workload
 from medreform_check.errors import Finding, InvalidInput, MedreformError
 from medreform_check.lint import lint_plans
 from medreform_check.loading.paths import files_under
@@ -109,10 +110,10 @@ def run_audit(
             "compare with an earlier audit"
         )
     directory = find_rules_dir(rules_dir)
-    catalogue = read_catalogue(directory)
-    checks = read_checks(directory, catalogue)
-    plans, findings = read_plans(plan_paths, catalogue)
-    with paused_gc():
+    with paused_gc():  # (a province's plan is a hundred thousand objects too)
+        catalogue = read_catalogue(directory)
+        checks = read_checks(directory, catalogue)
+        plans, findings = read_plans(plan_paths, catalogue)
         submissions = read_submissions(submission_paths, plans, catalogue, checks)
         report = build_report(plans, catalogue, submissions, as_of, known_by, compare_to)
     return Audit(report, findings, tuple(submissions.notes))

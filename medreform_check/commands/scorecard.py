@@ -10,6 +10,7 @@ not owed, as in every completion rate.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
@@ -26,24 +27,34 @@ def _ranked(scores: Iterable[UnitScore]) -> tuple[UnitScore, ...]:
 
 
 def _tallies(results: Iterable[Result], as_of: date) -> dict[str, list[int]]:
-    """unit → [due, met, overdue], for every unit that owns some instance."""
-    tallies: dict[str, list[int]] = {}
+    """unit → [due, met, overdue], for every unit that owns some instance. Counted in C over
+    all of an instance's units at once, and once for all the instances that share their
+    units and their outcome (a nation's tasks each have the same fifty thousand)."""
+    owners: dict[str, None] = {}
+    shared: Counter[tuple[int, str]] = Counter()  # (units, outcome) -> instances
+    units_of: dict[int, tuple[str, ...]] = {}
+    due, met, overdue = Counter[str](), Counter[str](), Counter[str]()
     for result in results:
-        due = result.deadline <= as_of and result.status is not Status.WAIVED
-        met_units = set(result.units_met) if result.units_met is not None else None
-        for unit in result.units:
-            tally = tallies.setdefault(unit, [0, 0, 0])
-            if not due:
-                continue
-            tally[0] += 1
-            if met_units is None:
-                tally[1] += result.status in DONE
-                tally[2] += result.status.overdue
-            elif unit in met_units:
-                tally[1] += 1
-            else:
-                tally[2] += result.deadline < as_of  # past its deadline and not met: overdue
-    return tallies
+        if id(result.units) not in units_of:
+            units_of[id(result.units)] = result.units
+            owners.update(dict.fromkeys(result.units))
+        if result.deadline > as_of or result.status is Status.WAIVED:
+            continue
+        if result.units_met is None:
+            outcome = "met" if result.status in DONE else "overdue" if result.status.overdue else ""
+            shared[id(result.units), outcome] += 1
+            continue
+        due.update(result.units)
+        met.update(result.units_met)  # (a subset of its units)
+        if result.deadline < as_of:  # past its deadline and not met: overdue
+            passed = set(result.units_met)
+            overdue.update(unit for unit in result.units if unit not in passed)
+    for (units, outcome), times in shared.items():
+        counted = dict.fromkeys(units_of[units], times)
+        due.update(counted)
+        if outcome:
+            (met if outcome == "met" else overdue).update(counted)
+    return {unit: [due[unit], met[unit], overdue[unit]] for unit in owners}
 
 
 def unit_scores(

@@ -5,8 +5,11 @@ them into the report; renderers only show them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from itertools import compress, repeat
+from operator import is_, is_not
 
 from medreform_check.commands.scorecard import group_scores, unit_scores
 from medreform_check.report import (
@@ -112,16 +115,17 @@ def by_lead(results: Iterable[Result], names: Mapping[str, str]) -> tuple[LeadGr
 
 
 def reporting_rates(entries: Iterable[ReportingEntry], by: str) -> list[ReportingRate]:
-    """Rates per ``unit`` or per ``period``, in first-seen order."""
-    tallies: dict[str, list[int]] = {}
-    for entry in entries:
-        if entry.status is ReportStatus.DUE:
-            continue
-        tally = tallies.setdefault(entry.unit if by == "unit" else entry.period, [0, 0, 0])
-        tally[0] += 1
-        tally[1] += entry.status is not ReportStatus.MISSING
-        tally[2] += entry.status is ReportStatus.ON_TIME
-    return [ReportingRate(key, *counts) for key, counts in tallies.items()]
+    """Rates per ``unit`` or per ``period``, in first-seen order (counted in C: a nation's
+    units owe hundreds of thousands of reports)."""
+    entries = list(entries)
+    keys = [e.unit if by == "unit" else e.period for e in entries]
+    statuses = [e.status for e in entries]
+    owed = list(map(is_not, statuses, repeat(ReportStatus.DUE)))
+    came = {ReportStatus.ON_TIME, ReportStatus.LATE, ReportStatus.RECEIVED}
+    totals = Counter(compress(keys, owed))
+    received = Counter(compress(keys, map(came.__contains__, statuses)))
+    on_time = Counter(compress(keys, map(is_, statuses, repeat(ReportStatus.ON_TIME))))
+    return [ReportingRate(key, totals[key], received[key], on_time[key]) for key in totals]
 
 
 def missing_by_unit(entries: Iterable[ReportingEntry]) -> tuple[MissingReports, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from medreform_check.engine import Instance, instances_of
+from medreform_check.engine.instances import Instance, instances_of
 from medreform_check.errors import MedreformError
 from medreform_check.language.periods import Period
 from medreform_check.language.values import normalise

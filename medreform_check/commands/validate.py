@@ -10,21 +10,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medreform_check.engine import workload
+from medreform_check.engine.workload import workload
 from medreform_check.errors import Finding, Severity
 from medreform_check.lint import lint_catalogue, lint_plans
 from medreform_check.loading.catalogue import catalogue_from
 from medreform_check.loading.checks import CHECKS_FILE, Check, checks_from
 from medreform_check.loading.paths import files_under
 from medreform_check.loading.plan import plan_from
-from medreform_check.loading.readers import READERS
+from medreform_check.loading.readers import SUFFIXES
 from medreform_check.loading.rules import CATALOGUE_FILE, find_rules_dir
-from medreform_check.loading.submissions import read_submissions
 from medreform_check.loading.yamldoc import YamlDocument, load_yaml
 from medreform_check.model import Catalogue, Indicator, Plan, Skipped, Submissions
 
 YAML_SUFFIXES = (".yaml", ".yml")
-SUFFIXES = tuple(READERS)
 # The top-level key that says what a YAML file is.
 _UNKNOWN_KIND = (
     "not a plan, catalogue, checks or submission file "
@@ -152,7 +150,11 @@ class _Validator:
         catalogue: Catalogue | None,
         checks: Sequence[Check],
     ) -> None:
-        if paths and not plans:
+        if not paths:
+            return  # (and the readers are not even imported)
+        from medreform_check.loading.submissions import read_submissions
+
+        if not plans:
             self.notes.append(
                 "submissions were checked without a plan: units and tasks were not checked"
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 
 from medreform_check.engine.aggregates import missing_notes, unit_groups
 from medreform_check.engine.escalation import level_of
@@ -185,7 +186,7 @@ def _units_met(
     met = set(now.passing)
     if deadline < as_of:
         met.update(view.state(deadline).passing)
-    return tuple(u for u in view.units if u in met)
+    return tuple(compress(view.units, map(met.__contains__, view.units)))
 
 
 @dataclass(frozen=True)

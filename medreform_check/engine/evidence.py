@@ -12,7 +12,10 @@ from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
 
+from medreform_check.engine.panel import Placement, TaskPanel, place, task_panel
+from medreform_check.grouping import DATE_BITS, Block, GroupIndex
 from medreform_check.model import (
+    Indicator,
     MilestoneReport,
     Observation,
     ObservationStore,
@@ -24,6 +27,7 @@ Window = tuple[date, date]
 T = TypeVar("T")
 
 _NEVER = date.min
+_UNSET = object()
 
 
 @dataclass(slots=True)
@@ -87,31 +91,36 @@ def _series(reports: list[tuple[date, date, int, T]]) -> Series[T]:
 
 
 def _value_series(
-    store: ObservationStore, rows: Sequence[int], known_by: int, days: dict[int, date]
+    store: ObservationStore, index: GroupIndex, low: int, high: int, known_by: int
 ) -> Series[Value]:
-    """One unit's values of one indicator from its rows in the store (read order): those
-    known by ``known_by`` (an ordinal; 0: all), one per date, ascending. ``days`` holds the
-    store's dates by ordinal (one object each). It runs once per unit and indicator — three
-    million times for a nation — so the usual case is a few calls into C."""
-    submitted = store.submitted
-    if known_by:
-        rows = [r for r in rows if submitted[r] <= known_by]  # NOT_GIVEN (0) counts as known
-    composite = bool(store.compositions) and any(store.values[r] != store.values[r] for r in rows)
-    if len(rows) == 1 and not composite:
-        row = rows[0]
-        return Series([days[store.dates[row]]], array("d", (store.values[row],)))
-    ordinals = list(map(store.dates.__getitem__, rows))
-    if all(map(int.__lt__, ordinals, ordinals[1:])):
-        # Reports usually arrive in date order, one per date: nothing to sort or drop.
-        items: list[Value] | array[float] = (
-            [store.value(r) for r in rows]
-            if composite
-            else array("d", map(store.values.__getitem__, rows))
-        )
-        return Series(list(map(days.__getitem__, ordinals)), items)
+    """One unit's values of one indicator: the rows ``low``..``high`` of the store's index
+    (sorted by date, a date's rows in read order), those known by ``known_by`` (an ordinal;
+    0: all), one per date, ascending. It runs once per unit and indicator — three million
+    times for a nation — so the usual case is a few calls into C."""
+    order, submitted = index.order, store.submitted
+    kept: Sequence[int] = range(low, high)
+    if known_by:  # NOT_GIVEN (0) counts as known
+        kept = [k for k in kept if submitted[order[k]] <= known_by]
+        if not kept:
+            return Series([], [])
+    values = index.values
+    composite = bool(store.compositions) and any(values[k] != values[k] for k in kept)
+    if not composite and index.keys[low] >> DATE_BITS not in index.ties:
+        if isinstance(kept, range):
+            dates, items = index.dates[low:high], values[low:high]
+        else:
+            dates = array("i", map(index.dates.__getitem__, kept))
+            items = array("d", map(values.__getitem__, kept))
+        return Series(list(map(index.days.__getitem__, dates)), items)
+    rows = [order[k] for k in kept]
     return _series(
         [
-            (store.day(store.dates[r]), store.day(submitted[r] or 1), store.seqs[r], store.value(r))
+            (
+                store.day(store.date_of(r)),
+                store.day(submitted[r] or 1),
+                store.seqs[r],
+                store.value(r),
+            )
             for r in rows
         ]
     )
@@ -138,7 +147,9 @@ class Evidence:
             else ObservationStore(observations)
         )
         self._known_by = known_by.toordinal() if known_by else 0
-        self._days: dict[int, date] | None = None  # the store's dates, once it is indexed
+        self._panel: object = _UNSET
+        self._codes: dict[tuple[str, ...], list[tuple[str, int | None]]] = {}
+        self._placements: dict[tuple[tuple[str, ...], int], Placement] = {}
         reports: dict[tuple[str, str], list[tuple[date, date, int, MilestoneReport]]] = defaultdict(
             list
         )
@@ -156,14 +167,51 @@ class Evidence:
     def values(self, unit: str, indicator: str) -> Series[Value] | None:
         """The unit's series of values of ``indicator``, if it reported any (built on each
         call from the store's columns; the caller keeps it as long as it needs it)."""
-        rows = self._store.rows_of(unit, indicator)
-        if not rows:
+        group = self._store.group(unit, indicator)
+        if group is None:
             return None
-        if self._days is None:
-            self._days = self._store.days()
-        series = _value_series(self._store, rows, self._known_by, self._days)
+        index = self._store.index()
+        low, high = index.span(group)
+        if low == high:
+            return None
+        series = _value_series(self._store, index, low, high, self._known_by)
         series.cumulative = indicator in self._store.cumulative
         return series if series.dates else None
+
+    def panel(self, indicator: Indicator, units: tuple[str, ...]) -> TaskPanel | None:
+        """The values of ``units`` of ``indicator`` read off the store's panel, when the
+        store is one and the indicator's values can be read so (engine/panel.py)."""
+        if indicator.kind == "composition" or indicator.id in self._store.cumulative:
+            return None
+        blocks = self._blocks()
+        if blocks is None:
+            return None
+        store = self._store
+        code = store.indicator_code_of(indicator.id)
+
+        def placed(block_units: array[int]) -> Placement:
+            # Tasks share their units (and blocks theirs): each pair is placed once.
+            key = (units, id(block_units))
+            if key not in self._placements:
+                if units not in self._codes:
+                    self._codes[units] = store.unit_codes(units)
+                self._placements[key] = place(self._codes[units], block_units)
+            return self._placements[key]
+
+        return task_panel(blocks, store.values, code, placed, store.day)
+
+    def _blocks(self) -> list[Block] | None:
+        """The store's panel blocks known by ``known_by`` (a block submitted on several
+        dates cannot be cut so: then no panel)."""
+        if self._panel is _UNSET:
+            blocks = self._store.panel()
+            if blocks is not None and self._known_by:
+                if any(block.submitted is None for block in blocks):
+                    blocks = None
+                else:
+                    blocks = [b for b in blocks if (b.submitted or 0) <= self._known_by]
+            self._panel = blocks
+        return self._panel  # type: ignore[return-value]
 
     def reports(self, unit: str, task: str) -> Series[MilestoneReport] | None:
         """The unit's series of reports on the milestone ``task``, if it sent any."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from medreform_check.engine.aggregates import WEIGHING, Weighing
@@ -28,7 +29,13 @@ class TaskSources:
         self.units = units
         self.value_series: list[tuple[str, Series[Value]]] = []
         self.report_series: list[tuple[str, Series[MilestoneReport]]] = []
-        for unit in units:
+        # Read off the store's panel when it is one (engine/panel.py), else unit by unit.
+        self.panel = (
+            evidence.panel(indicator, units)
+            if indicator is not None and task.aggregate not in WEIGHING
+            else None
+        )
+        for unit in units if self.panel is None else ():
             if indicator is not None:
                 series = evidence.values(unit, indicator.id)
                 if series is not None:
@@ -42,4 +49,4 @@ class TaskSources:
             if indicator is not None and task.aggregate in WEIGHING
             else None
         )
-        self.memo: dict[tuple[date, Window | None], dict[str, Value]] = {}
+        self.memo: dict[tuple[date, Window | None], Mapping[str, Value]] = {}

@@ -6,15 +6,20 @@ first met, what are its trend points). The rules that turn these into a status a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
 from typing import Any
 
 from medreform_check.engine.aggregates import combine
 from medreform_check.engine.evidence import Series, Window
 from medreform_check.engine.instances import Instance
+from medreform_check.engine.margins import unit_margins
+from medreform_check.engine.panel import UnitValues, columns_of
 from medreform_check.engine.sources import TaskSources
 from medreform_check.language.periods import year_earlier, year_later
+from medreform_check.language.targets import Target
 from medreform_check.language.values import shares
 from medreform_check.model import (
     Indicator,
@@ -52,11 +57,13 @@ class InstanceView:
         self.units = sources.units
         self.value_series = sources.value_series
         self.report_series = sources.report_series
+        self.panel = sources.panel
         self.memo = sources.memo
         self.weighing = sources.weighing
         running = indicator is not None and indicator.cumulative == "year"  # totals: differences
         is_count = running or (indicator is not None and indicator.kind == "count")
         self.counting = is_count
+        self.indicator_is_composition = indicator is not None and indicator.kind == "composition"
         # Counts, and every kind in `every` instances, only count inside the instance period.
         self.window: Window | None = (
             (instance.start, instance.deadline) if is_count or instance.period is not None else None
@@ -64,7 +71,7 @@ class InstanceView:
 
     # --- values -----------------------------------------------------------------------
 
-    def values_at(self, t: date, window: Window | None) -> dict[str, Value]:
+    def values_at(self, t: date, window: Window | None) -> Mapping[str, Value]:
         """Each unit's value as of ``t`` (summed over the window for counts), if it has one.
 
         The dict returned may be shared with other instances of the task: read it only.
@@ -74,7 +81,12 @@ class InstanceView:
             self.memo[key] = self._values_at(t, window)
         return self.memo[key]
 
-    def _values_at(self, t: date, window: Window | None) -> dict[str, Value]:
+    def _values_at(self, t: date, window: Window | None) -> Mapping[str, Value]:
+        if self.panel is not None:
+            if self.counting:
+                assert window is not None
+                return self.panel.totals(t, window)
+            return self.panel.latest(t, window)
         found: dict[str, Value] = {}
         if self.counting:
             assert window is not None
@@ -130,10 +142,21 @@ class InstanceView:
         baselines: dict[str, float | None] = {}
         if target.needs_baseline:
             earlier = self.values_at(year_earlier(t), self._baseline_window())
-            baselines = {u: number_of(earlier.get(u)) for u in present}
+            if not earlier:
+                baselines = dict.fromkeys(present)  # nobody reported a year earlier
+            elif self.indicator_is_composition:
+                baselines = {u: number_of(earlier.get(u)) for u in present}
+            elif (
+                isinstance(present, UnitValues)
+                and isinstance(earlier, UnitValues)
+                and (earlier.units is present.units)
+            ):  # the same units, in the same order: their values a year earlier as they are
+                baselines = dict(zip(present.units, earlier.numbers, strict=True))
+            else:  # plain values are floats already: number_of would return each as it is
+                baselines = dict(zip(present, map(earlier.get, present), strict=True))  # type: ignore[arg-type]
         if self.task.aggregate in ("all", "any"):
             return self._unit_by_unit(present, missing, baselines)
-        combined = combine(self.task.aggregate, list(present.values()))
+        combined = combine(self.task.aggregate, columns_of(present)[1])
         baseline: float | None = None
         if target.needs_baseline and all(b is not None for b in baselines.values()):
             known = [b for b in baselines.values() if b is not None]
@@ -141,7 +164,7 @@ class InstanceView:
         met = not missing and target.meets(self._comparable(combined), baseline)
         return State(met, combined, missing, target.needs_baseline and baseline is None)
 
-    def _weighed(self, t: date, present: dict[str, Value]) -> State:
+    def _weighed(self, t: date, present: Mapping[str, Value]) -> State:
         """`pooled` and `weighted_mean`: a unit that cannot be weighed counts as missing."""
         assert self.weighing is not None and self.instance.target is not None
         target = self.instance.target
@@ -162,13 +185,17 @@ class InstanceView:
 
     def _unit_by_unit(
         self,
-        present: dict[str, Value],
+        present: Mapping[str, Value],
         missing: tuple[str, ...],
         baselines: dict[str, float | None],
     ) -> State:
         """`all` and `any`: each unit judged on its own value (and its own year-earlier value)."""
         target = self.instance.target
         assert target is not None
+        if not baselines and not self.indicator_is_composition:
+            fast = self._units_judged(present, missing, target)
+            if fast is not None:
+                return fast
         margins: dict[str, float] = {}
         passing: list[str] = []
         for unit, value in present.items():
@@ -185,6 +212,25 @@ class InstanceView:
             decider = max(margins, key=margins.__getitem__)  # the best unit's value is shown
         no_baseline = target.needs_baseline and any(b is None for b in baselines.values())
         return State(met, present[decider], missing, no_baseline, tuple(passing))
+
+    def _units_judged(
+        self, present: Mapping[str, Value], missing: tuple[str, ...], target: Target
+    ) -> State | None:
+        """`all` and `any` over plain numbers and a comparison or `between` target: every
+        unit's margin at once (engine/margins.py); None for other targets."""
+        units, numbers = columns_of(present)
+        judged = unit_margins(target, numbers)
+        if judged is None:
+            return None
+        margins, meets = judged
+        passing = tuple(compress(units, meets))
+        if self.task.aggregate == "all":
+            met = not missing and len(passing) == len(present)
+            decider = margins.index(min(margins))  # the worst unit's value is shown
+        else:
+            met = bool(passing)
+            decider = margins.index(max(margins))  # the best unit's value is shown
+        return State(met, numbers[decider], missing, False, passing)
 
     def _reports_at(self, t: date) -> dict[str, MilestoneReport]:
         found = {}
@@ -207,6 +253,8 @@ class InstanceView:
 
     def dates(self, upto: date) -> list[date]:
         """Every date on which some in-scope unit reported, up to ``upto``."""
+        if self.panel is not None:
+            return self.panel.dates(upto, self.window)
         found: set[date] = set()
         every: list[Series[Any]] = [s for _, s in self.value_series] + [
             s for _, s in self.report_series
@@ -219,6 +267,8 @@ class InstanceView:
     def completions(self, upto: date) -> tuple[Completion, ...]:
         """Each in-scope unit's latest milestone report, for showing who finished when."""
         reports = self._reports_at(upto)
+        if not reports:
+            return ()
         return tuple(
             Completion(u, reports[u].done, reports[u].completed_on, reports[u].evidence)
             for u in self.units
@@ -246,6 +296,8 @@ class InstanceView:
         if target is not None and target.needs_baseline:
             # A trend target can also become met when last year's value drops out.
             earlier, window = year_earlier(upto), self._baseline_window()
+            if self.panel is not None:
+                candidates.update(year_later(day) for day in self.panel.dates(earlier, window))
             for _, series in self.value_series:
                 low, high = series.span(earlier, window)
                 candidates.update(year_later(day) for day in series.dates[low:high])

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from medreform_check.grouping import INDICATOR_MASK, tie_runs
 from medreform_check.model import (
     Indicator,
     MilestoneReport,
@@ -41,16 +42,17 @@ def check_afterwards(
 
 
 def _duplicate_values(store: ObservationStore) -> list[RowIssue]:
-    """Rows of the same unit, indicator and as_of: looked for only in the (unit, indicator)
-    groups whose dates do not strictly increase (none, usually: found in C)."""
+    """Rows of the same unit, indicator and as_of: none when the keys rise in read order (one
+    pass in C: the usual case), else looked for in the groups the index found ties in."""
+    if store.rising():
+        return []
+    index = store.index()
     found = []
-    for rows in store.unsorted_groups():
-        by_date: dict[int, list[int]] = defaultdict(list)
-        for row in rows:
-            by_date[store.dates[row]].append(row)
-        for same in by_date.values():
-            if len(same) > 1:
-                found += _one_duplicate(store, same)
+    for group in sorted(index.ties):
+        low, high = index.span(group)
+        same_dates = [sorted(index.order[a:b]) for a, b in tie_runs(index.keys, low, high)]
+        for rows in sorted(same_dates):  # in the order the dates were first read
+            found += _one_duplicate(store, rows)
     return found
 
 
@@ -64,7 +66,7 @@ def _one_duplicate(store: ObservationStore, rows: list[int]) -> list[RowIssue]:
         for earlier, later in pairwise(same_file):
             detail = {"line": store.lines[earlier], "value": _shown(store, later)}
             reason = Message("row.duplicate_value", detail)
-            unit = store.unit_names[store.units[later]]
+            unit = store.unit_of(later)
             found.append(RowIssue(store.location(later), unit, reason, "duplicate-value"))
     if len(by_file) > 1:
         # The one that counts: the later submitted, then the later row (files in path order).
@@ -80,7 +82,7 @@ def _one_duplicate(store: ObservationStore, rows: list[int]) -> list[RowIssue]:
                     "kept": _shown(store, winner),
                     "kept_file": str(store.location(winner)),
                 }
-                unit = store.unit_names[store.units[winner]]
+                unit = store.unit_of(winner)
                 reason = Message("row.conflicting_value", detail)
                 found.append(RowIssue(store.location(winner), unit, reason, "conflicting-value"))
     return found
@@ -129,18 +131,21 @@ def _fractional_rates(
         for i, indicator in indicators.items()
         if indicator.kind == "rate" and i in store.indicator_names
     }
-    if not rates:
+    values = store.values
+    # The smallest value above 0, in C: usually 1 or more, and then there is nothing to see.
+    if not rates or store.least_above_zero() >= 1.0:
         return []
-    values, codes = store.values, store.indicators
-    candidates = [r for r, v in enumerate(values) if 0 < v < 1 and codes[r] in rates]
-    if not candidates:
-        return []
+    candidates = [
+        row
+        for row, v in enumerate(values)
+        if 0 < v < 1 and store.keys[row] & INDICATOR_MASK in rates
+    ]
     above = _targets_above_one(plans)
     found = []
     for row in candidates:
         if row in store.dropped:
             continue
-        unit, indicator = store.unit_names[store.units[row]], store.indicator_names[codes[row]]
+        unit, indicator = store.unit_of(row), store.indicator_of(row)
         others = store.rows_of(unit, indicator)
         if indicator in above or any(values[r] > 1 for r in others):
             detail = {
@@ -158,10 +163,10 @@ def _decreasing_totals(store: ObservationStore, indicators: dict[str, Indicator]
     for indicator in running:
         for unit in store.unit_names:
             rows = sorted(
-                store.rows_of(unit, indicator), key=lambda r: (store.dates[r], store.seqs[r])
+                store.rows_of(unit, indicator), key=lambda r: (store.date_of(r), store.seqs[r])
             )
             for earlier, later in pairwise(rows):
-                first, then = store.day(store.dates[earlier]), store.day(store.dates[later])
+                first, then = store.day(store.date_of(earlier)), store.day(store.date_of(later))
                 if first.year == then.year and store.values[later] < store.values[earlier]:
                     detail = {
                         "value": format_number(store.values[later]),

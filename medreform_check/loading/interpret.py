@@ -107,7 +107,8 @@ class RowInterpreter:
         self.names = build_names(self.indicators, units)
         self.tasks: dict[str, list[tuple[Plan, Task]]] = {}
         self.scopes: dict[tuple[str, str], frozenset[str]] = {}
-        self.receipts_seen: set[tuple[str, Period, date | None, str]] = set()
+        # (unit, period label, submitted, file) of each receipt made (a label hashes in C)
+        self.receipts_seen: set[tuple[str, str, date | None, str]] = set()
         self.unit_cache: dict[object, str] = {}
         self.date_cache: dict[str, date] = {}
         self.period_cache: dict[object, Period] = {}
@@ -270,9 +271,9 @@ class RowInterpreter:
             submitted = self.day(row, "submitted")
             if (
                 period is not None
-                and (unit, period, submitted, row.at.path) not in self.receipts_seen
+                and (unit, period.label, submitted, row.at.path) not in self.receipts_seen
             ):
-                self.receipts_seen.add((unit, period, submitted, row.at.path))
+                self.receipts_seen.add((unit, period.label, submitted, row.at.path))
                 out.receipts.append(Receipt(unit, period, submitted, row.at))
             if row.receipt_only:
                 return

@@ -111,7 +111,7 @@ class _Derivation:
             figure = float(store.values[row])
             if abs(figure - value) > tolerance(figure):
                 said = Message("ratio.disagrees", {**terms, "reported": format_number(figure)})
-                where, unit = store.location(row), store.unit_names[store.units[row]]
+                where, unit = store.location(row), store.unit_of(row)
                 self.out.warnings.append(RowIssue(where, unit, said, "row-ratio"))
             store.set_value(row, value)
             return row
@@ -124,7 +124,7 @@ class _Derivation:
             numerator.unit, rate.id, value, day, max(dates, default=None), seq, numerator.at
         )
         store.add(computed)
-        return len(store.units) - 1
+        return store.rows - 1
 
 
 def derive_rates(submissions: Submissions, indicators: Mapping[str, Indicator]) -> list[Derived]:
@@ -148,12 +148,12 @@ def reject_components(submissions: Submissions, derived: Sequence[Derived]) -> N
         if item.rate not in store.dropped:
             continue
         rate_at = store.location(item.rate)
-        indicator = store.indicator_names[store.indicators[item.rate]]
+        indicator = store.indicator_of(item.rate)
         reason = Message("ratio.rate_rejected", {"id": indicator, "at": str(rate_at)})
         for row in item.components:
             if row in store.dropped:
                 continue
             store.drop(row)
-            where, unit = store.location(row), store.unit_names[store.units[row]]
+            where, unit = store.location(row), store.unit_of(row)
             if where != rate_at:  # the rate's own row is listed already
                 submissions.rejected.append(RowIssue(where, unit, reason, "row-check"))

@@ -85,15 +85,16 @@ def test_many_stages_in_14_kb_are_within_bounds(tmp_path: Path) -> None:
 
 
 def test_monthly_reports_from_hundreds_of_units_over_centuries(tmp_path: Path) -> None:
-    units = ", ".join(f"{{id: u{k}, name: U{k}}}" for k in range(300))
-    owners = ", ".join(f"u{k}" for k in range(300))
+    # 500 units × 12 months × 301 years = 1,806,000 reports, over the limit of 1,000,000.
+    units = ", ".join(f"{{id: u{k}, name: U{k}}}" for k in range(500))
+    owners = ", ".join(f"u{k}" for k in range(500))
     plan = HEAD % ", reporting: {every: month, due_days: 15}" + f"units: [{units}]\ntasks:\n"
     plan += f"  - {{id: t, title: T, owners: [{owners}], deadline: 2000-12-31}}\n"
     result = run(tmp_path, plan, "audit", "--as-of", "2200-12-31")
     assert result.returncode == 2
     assert result.stderr == (
         f"plan.yaml: error: plan 'big' asks for more than {MAX_REPORTS:,} periodic reports "
-        "(300 units, every month); the limit is 100,000 (limits.MAX_REPORTS): narrow the plan "
+        "(500 units, every month); the limit is 1,000,000 (limits.MAX_REPORTS): narrow the plan "
         "period or report less often [too-many-instances]\n"
     )
 

@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import codecs
 import csv
+from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Protocol, TextIO
 
 from medreform_check.errors import Location, MedreformError
 from medreform_check.limits import MAX_ROWS_PER_FILE
 from medreform_check.loading.names import Names
-from medreform_check.loading.readers.rows import ReadItem, ReadNote, ReadProblem, RowChunk
+from medreform_check.loading.readers.csv_blocks import plain_blocks
+from medreform_check.loading.readers.rows import (
+    ColumnChunk,
+    ReadItem,
+    ReadNote,
+    ReadProblem,
+    RowChunk,
+)
 from medreform_check.loading.readers.tables import table_rows
 from medreform_check.model import RowIssue
 from medreform_check.vocabulary import Message
@@ -116,7 +125,7 @@ class _Lines:
                 yield text
 
 
-def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+def text_lines(path: Path, encoding: str) -> TextIO:
     """The file's lines as text, split the way the csv module expects (newline=''): the
     file object itself, so each line costs no Python call (the caller closes it)."""
     return path.open(encoding=encoding, newline="")
@@ -136,21 +145,34 @@ def read_csv(path: Path, names: Names | None = None) -> Iterator[ReadItem]:
     yield ReadNote(f"{name}: CSV, {label}")
     problems: list[ReadProblem] = []
     if clean:
-        source: Iterator[str] = _text_lines(path, encoding)
-        physical: Callable[[int], int] = _same
-        again = _Refetch(lambda: _text_lines(path, encoding))
+        source: Iterator[str] = text_lines(path, encoding)
+        again = Refetch(lambda: text_lines(path, encoding))
+        rows = _clean_rows(source, name, again)  # type: ignore[arg-type]  # a file object
     else:
         lines = _Lines(path, encoding, problems)
-        source, physical = iter(lines), lines.at
-        again = _Refetch(lambda: _replaced_lines(path, encoding))
-    rows = _parse(source, name, physical, again, problems)
+        source = iter(lines)
+        again = Refetch(lambda: _replaced_lines(path, encoding))
+        rows = _parse(source, name, lines.at, again, problems)
     try:
-        yield from table_rows(name, _limited(rows, name), text_only=True, names=names)
+        yield from table_rows(name, limited(rows, name), text_only=True, names=names)
     finally:
         again.close()
         close = getattr(source, "close", None)
         if close is not None:
             close()
+
+
+def _clean_rows(
+    handle: TextIO, name: str, fetch: Fetch
+) -> Iterator[RowChunk | ColumnChunk | ReadProblem]:
+    """The rows of a file that decodes throughout: blocks of plain lines split in C while
+    they last (csv_blocks.py), then the csv module's reader from the first other line on."""
+    done, width, whole = yield from plain_blocks(handle)
+    if whole:
+        return
+    handle.seek(0)
+    deque(islice(handle, done), maxlen=0)  # the plain lines: one physical line each
+    yield from _parse(handle, name, _same, fetch, [], offset=done, width=width)
 
 
 def _replaced_lines(path: Path, encoding: str) -> Iterator[str]:
@@ -159,7 +181,7 @@ def _replaced_lines(path: Path, encoding: str) -> Iterator[str]:
             yield raw.decode(encoding, errors="replace")
 
 
-class _Refetch:
+class Refetch:
     """Physical lines read again from a second pass over the file, for lines a stray quote
     swallowed. They are asked for in file order, so the pass only moves forward: reading
     them costs one more reading of the file at most."""
@@ -187,23 +209,33 @@ class _Refetch:
             self.source.close()  # type: ignore[attr-defined]
 
 
-def _limited(
-    items: Iterator[RowChunk | ReadProblem], name: str
-) -> Iterator[RowChunk | ReadProblem]:
+class Counted(Protocol):
+    rows: int  # rows of the file read so far (a file read in parts counts all of them)
+
+
+def limited(
+    items: Iterator[RowChunk | ColumnChunk | ReadProblem], name: str, counted: Counted | None = None
+) -> Iterator[RowChunk | ColumnChunk | ReadProblem]:
     """Stop a file at MAX_ROWS_PER_FILE rows, saying so at the first row not read: the
-    work (and the memory its values take) is bounded, whatever the file's size."""
-    count = 0
+    work (and the memory its values take) is bounded, whatever the file's size. ``counted``
+    keeps the count, for a file read in parts (a later part counts on from it)."""
+    count = counted.rows if counted is not None else 0
     for item in items:
-        if isinstance(item, RowChunk):
-            if count + len(item.rows) > MAX_ROWS_PER_FILE:
+        if not isinstance(item, ReadProblem):
+            if counted is not None:
+                counted.rows += len(item.lines)
+            if count + len(item.lines) > MAX_ROWS_PER_FILE:
                 keep = MAX_ROWS_PER_FILE - count
-                yield RowChunk(item.rows[:keep], item.lines[:keep])
+                if isinstance(item, ColumnChunk):
+                    yield ColumnChunk([c[:keep] for c in item.columns], item.lines[:keep])
+                else:
+                    yield RowChunk(item.rows[:keep], item.lines[:keep])
                 limit = {"limit": f"{MAX_ROWS_PER_FILE:,}"}
                 where = Location(name, item.lines[keep])
                 reason = Message("limit.rows", limit)
                 yield ReadProblem(RowIssue(where, None, reason, "too-many-rows"))
                 return
-            count += len(item.rows)
+            count += len(item.lines)
         yield item
 
 
@@ -212,18 +244,30 @@ def _breaks(row: list[str]) -> int:
     return sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in row)
 
 
+def parse_rows(
+    source: Iterator[str], name: str, fetch: Fetch, offset: int, width: int
+) -> Iterator[RowChunk | ReadProblem]:
+    """The csv module's rows of a file that decodes throughout, ``source`` after ``offset``
+    lines of it (read already, as rows of ``width`` cells)."""
+    return _parse(source, name, _same, fetch, [], offset=offset, width=width)
+
+
 def _parse(
     source: Iterator[str],
     name: str,
     physical: Callable[[int], int],
     fetch: Fetch,
     problems: list[ReadProblem],
+    offset: int = 0,
+    width: int = 0,
 ) -> Iterator[RowChunk | ReadProblem]:
-    """Rows in chunks, each row with the physical line it starts on."""
+    """Rows in chunks, each row with the physical line it starts on; ``source`` starts after
+    ``offset`` lines (read already, as rows of ``width`` cells), and then ``physical`` is
+    ``_same``. ``width``: the cells of the last row that sat on one line, what a row of this
+    file looks like."""
     reader = csv.reader(source)
-    width = 0  # cells of the last row that sat on one line: what a row of this file looks like
     while True:
-        before = reader.line_num
+        before = reader.line_num + offset
         rows: list[list[str]] = []
         error: csv.Error | None = None
         try:
@@ -234,14 +278,15 @@ def _parse(
         problems.clear()
         if not rows and error is None:
             return
-        if error is None and reader.line_num - before == len(rows):
+        if error is None and reader.line_num + offset - before == len(rows):
             lines: range | list[int] = range(before + 1, before + 1 + len(rows))
             if physical is not _same:
                 lines = [physical(n) for n in lines]
             width = len(rows[-1]) if len(rows[-1]) > 1 else width
             yield RowChunk(rows, lines)
             continue
-        yield from _careful(rows, before, reader.line_num, error, name, physical, fetch, width)
+        after = reader.line_num + offset
+        yield from _careful(rows, before, after, error, name, physical, fetch, width)
         width = next((len(r) for r in reversed(rows) if len(r) > 1 and not _breaks(r)), width)
 
 

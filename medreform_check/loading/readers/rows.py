@@ -87,17 +87,38 @@ class RowChunk(NamedTuple):
     lines: Sequence[int]
 
 
+class ColumnChunk(NamedTuple):
+    """Rows that all have the same number of cells, given column by column (a CSV block
+    split in C, see csv_file.py): ``columns[c][k]`` is cell ``c`` of the row on ``lines[k]``.
+    No Python object is made per row; a table turns them into rows only where it must."""
+
+    columns: list[list[str]]
+    lines: Sequence[int]
+
+    @property
+    def rows(self) -> list[list[Any]]:
+        return [list(row) for row in zip(*self.columns, strict=True)]
+
+
 @dataclass(frozen=True, slots=True)
 class CleanRows:
-    """A run of CSV rows under a header whose every column is known, each row as wide as
+    """A run of table rows under a header whose every column is known, each row as wide as
     the header: the usual case, handed over in bulk so the interpreter can take its fast
-    path, column by column (see interpret.py). Cells may still be blank."""
+    path (see bulk.py). The cells are kept column by column: ``cells[c][k]`` is the cell of
+    column ``c`` in row ``k``. Cells may still be blank."""
 
     path: str
     names: tuple[str, ...]  # the field of each column
     columns: Mapping[str, int]  # field -> 1-based column, for locating a problem
-    rows: list[list[str]]
+    cells: Sequence[Sequence[str]]  # column by column, each as long as ``lines``
     lines: Sequence[int]  # the line each row starts on
+
+    def row(self, k: int) -> list[str]:
+        """The cells of row ``k``."""
+        return [column[k] for column in self.cells]
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
 ReadItem = RawRow | ReadProblem | ReadNote | CleanRows | Skipped

@@ -12,6 +12,7 @@ from medreform_check.loading.names import Names
 from medreform_check.loading.readers.header import Header, find_header, form_fields, read_header
 from medreform_check.loading.readers.rows import (
     CleanRows,
+    ColumnChunk,
     RawRow,
     ReadItem,
     ReadNote,
@@ -29,7 +30,7 @@ _WIDE_FIELDS = frozenset({"unit", "period", "as_of", "submitted"})  # read besid
 
 def table_rows(
     name: str,
-    items: Iterator[RowChunk | ReadProblem],
+    items: Iterator[RowChunk | ColumnChunk | ReadProblem],
     text_only: bool = False,
     names: Names | None = None,
     sheet: str | None = None,
@@ -55,7 +56,7 @@ def table_rows(
             if table is None:
                 return
             continue
-        yield from table.rows(item.rows, item.lines)
+        yield from table.chunk(item)
     if table is None and head:
         yield from _start(name, head, head_lines, text_only, names, sheet, file)
     elif table is None:
@@ -64,6 +65,35 @@ def table_rows(
             yield Skipped(file or name, sheet, Message(reason))
             return
         yield ReadProblem(RowIssue(Location(name, 1, 1), None, Message(reason), "empty-file"))
+
+
+def table_of(
+    name: str, items: Iterator[RowChunk | ColumnChunk | ReadProblem], names: Names | None
+) -> _Table | None:
+    """The table a CSV's first rows set up (header, layout, columns), without reading its
+    rows: for reading a later part of the file on its own (csv_cut.py). None when the first
+    rows hold no header that makes every column's rows a clean run (then a part cannot be
+    read apart from what comes before it)."""
+    head: list[list[Any]] = []
+    lines: list[int] = []
+    for item in items:
+        if isinstance(item, ReadProblem):
+            return None
+        head += item.rows
+        lines += list(item.lines)
+        if len(head) >= _FIRST_ROWS:
+            break
+    if not head:
+        return None
+    starting = _start(name, head, lines, True, names, None, None)
+    try:
+        while True:
+            next(starting)
+    except StopIteration as done:
+        table: _Table | None = done.value
+    if table is None or not table.bulk or table.wide:
+        return None
+    return table
 
 
 def _start(
@@ -118,6 +148,20 @@ class _Table:
         self.unheaded = [c for c in range(header.width) if not header.heading_at(c)]
         self.pending: list[ReadProblem] = []
 
+    def chunk(self, item: RowChunk | ColumnChunk) -> Iterator[ReadItem]:
+        """A reader's chunk under the header: rows given column by column, as wide as the
+        header, go on as they are (no row is made of them); any other chunk row by row."""
+        if (
+            isinstance(item, ColumnChunk)
+            and self.bulk
+            and not self.wide
+            and len(item.columns) == self.width
+            and item.lines
+        ):
+            yield self._clean_columns(item.columns, item.lines)
+            return
+        yield from self.rows(item.rows, item.lines)
+
     def rows(self, rows: list[list[Any]], lines: Sequence[int]) -> Iterator[ReadItem]:
         if self.wide:
             yield from self._wide(rows, lines)
@@ -142,10 +186,13 @@ class _Table:
             yield self._clean(rows[start:], lines[start:])
 
     def _clean(self, rows: list[list[Any]], lines: Sequence[int]) -> CleanRows:
-        if self.extra:
-            values = [str(v) for v in self.defaults.values()]
-            rows = [[*cells, *values] for cells in rows]
-        return CleanRows(self.name, self.mapped, self.column_of, rows, lines)
+        return self._clean_columns(list(zip(*rows, strict=True)), lines)
+
+    def _clean_columns(self, columns: Sequence[Sequence[str]], lines: Sequence[int]) -> CleanRows:
+        if self.extra:  # form fields: a column each, the same value in every row
+            count = len(lines)
+            columns = [*columns, *([str(v)] * count for v in self.defaults.values())]
+        return CleanRows(self.name, self.mapped, self.column_of, columns, lines)
 
     def _one(self, cells: list[Any], line: int) -> ReadItem | None:
         fields = filled_fields(self.names, cells, self.text_only)
@@ -209,7 +256,8 @@ class _Table:
                 found_lines.append(lines[k])
             if found:
                 columns = {**{f: c + 1 for c, f in base}, "indicator": col + 1, "value": col + 1}
-                yield CleanRows(self.name, names, columns, found, found_lines)
+                cells = list(zip(*found, strict=True))
+                yield CleanRows(self.name, names, columns, cells, found_lines)
         for k, cells in enumerate(rows):
             if k in skip or not any(_filled(c) for c in cells):
                 continue

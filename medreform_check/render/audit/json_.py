@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from medreform_check.model import RowIssue
 from medreform_check.render import RenderOptions
 from medreform_check.render.common import json_number, json_value, reason_text
-from medreform_check.report import Report, ReportingEntry, Result, UnitScore
+from medreform_check.render.json_text import dumps
+from medreform_check.report import Report, ReportingEntry, ReportStatus, Result, UnitScore
 from medreform_check.vocabulary import notes_text, say
 
 
@@ -30,8 +31,8 @@ def result_object(result: Result, report: Report, lang: str) -> dict[str, Any]:
         "level": result.level.value if result.level else None,
         "actual": json_value(result.actual),
         "actual_at_deadline": json_value(result.actual_at_deadline),
-        "units": list(result.units),
-        "missing_units": list(result.missing_units),
+        "units": result.units,  # (a tuple: written as a list, once for all who share it)
+        "missing_units": result.missing_units,
         "days_overdue": result.days_overdue,
         "completed_on": json_value(result.completed_on),
         "message": notes_text(result.notes, lang, report.unit_names),
@@ -89,16 +90,7 @@ def report_object(
         ],
         "rejected": [issue_object(i, lang) for i in report.rejected],
         "warnings": [issue_object(i, lang) for i in report.warnings],
-        "reporting": [
-            {
-                "unit": e.unit,
-                "period": e.period,
-                "due": e.due.isoformat(),
-                "submitted": json_value(e.submitted),
-                "status": e.status.value,
-            }
-            for e in (report.reporting if reporting is None else reporting)
-        ],
+        "reporting": _reporting(report.reporting if reporting is None else reporting),
         "units": [unit_object(score) for score in report.summaries.units],
         "skipped": [
             {"file": s.file, "sheet": s.sheet, "reason": say_text(s.reason, lang)}
@@ -107,5 +99,28 @@ def report_object(
     }
 
 
+def _reporting(entries: Sequence[ReportingEntry]) -> list[dict[str, Any]]:
+    """The reporting table: a province's is tens of thousands of entries, sharing a few
+    dates (each written once) and statuses."""
+    days: dict[date, str] = {}
+    statuses = {status: status.value for status in ReportStatus}
+
+    def day(value: date | None) -> str | None:
+        if value is None:
+            return None
+        return days.get(value) or days.setdefault(value, value.isoformat())
+
+    return [
+        {
+            "unit": e.unit,
+            "period": e.period,
+            "due": day(e.due),
+            "submitted": day(e.submitted),
+            "status": statuses[e.status],
+        }
+        for e in entries
+    ]
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    return json.dumps(report_object(report, options.lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_object(report, options.lang)) + "\n"

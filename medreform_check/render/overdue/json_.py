@@ -4,11 +4,10 @@ and carries the empty reply the unit returns."""
 
 from __future__ import annotations
 
-import json
-
 from medreform_check.commands.overdue import OverdueList
 from medreform_check.render import RenderOptions
 from medreform_check.render.audit.json_ import report_object
+from medreform_check.render.json_text import dumps
 from medreform_check.render.overdue.notice import addressee_name
 
 
@@ -22,4 +21,4 @@ def render(overdue: OverdueList, options: RenderOptions) -> str:
         }
         data["reply"] = {"measures": None, "expected_completion": None, "signed_by": None,
                          "date": None}  # fmt: skip
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
