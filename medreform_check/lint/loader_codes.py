@@ -249,7 +249,7 @@ LOADER_CODES: tuple[FindingCode, ...] = (
         "too-many-instances",
         E,
         """A task with more instances than one task may have (1,200), plans with more than one
-        run evaluates (50,000), or a plan owing more than 100,000 periodic reports: a
+        run evaluates (50,000), or a plan owing more than 1,000,000 periodic reports: a
         recurring task over centuries would take gigabytes.
         Example: `every: month` in a plan whose period runs from 1900 to 2200""",
         scope="plan",
