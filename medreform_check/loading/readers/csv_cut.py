@@ -33,7 +33,7 @@ from medreform_check.loading.readers.rows import (
     ReadProblem,
     RowChunk,
 )
-from medreform_check.loading.readers.tables import table_of, table_rows
+from medreform_check.loading.readers.tables import Table, table_of, table_rows
 
 # How far past the cut's byte a line break is looked for: a longer line is no place to cut.
 _LOOK_AHEAD = 1 << 16
@@ -120,7 +120,7 @@ def read_second_part(path: Path, names: Names | None, cut: Cut) -> Iterator[Read
 
 
 def _second_items(
-    path: Path, encoding: str, name: str, table: object, cut: Cut
+    path: Path, encoding: str, name: str, table: Table, cut: Cut
 ) -> Iterator[ReadItem]:
     # A part starts mid-file: no byte order mark to skip there.
     part_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
@@ -134,7 +134,7 @@ def _second_items(
             if isinstance(item, ReadProblem):
                 yield item
             else:
-                yield from table.chunk(item)  # type: ignore[attr-defined]
+                yield from table.chunk(item)
     finally:
         again.close()
         source.close()

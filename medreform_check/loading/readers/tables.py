@@ -42,7 +42,7 @@ def table_rows(
     reported."""
     head: list[list[Any]] = []
     head_lines: list[int] = []
-    table: _Table | None = None
+    table: Table | None = None
     for item in items:
         if isinstance(item, ReadProblem):
             yield item
@@ -69,7 +69,7 @@ def table_rows(
 
 def table_of(
     name: str, items: Iterator[RowChunk | ColumnChunk | ReadProblem], names: Names | None
-) -> _Table | None:
+) -> Table | None:
     """The table a CSV's first rows set up (header, layout, columns), without reading its
     rows: for reading a later part of the file on its own (csv_cut.py). None when the first
     rows hold no header that makes every column's rows a clean run (then a part cannot be
@@ -90,7 +90,7 @@ def table_of(
         while True:
             next(starting)
     except StopIteration as done:
-        table: _Table | None = done.value
+        table: Table | None = done.value
     if table is None or not table.bulk or table.wide:
         return None
     return table
@@ -104,7 +104,7 @@ def _start(
     names: Names | None,
     sheet: str | None,
     file: str | None,
-) -> Generator[ReadItem | Skipped, None, _Table | None]:
+) -> Generator[ReadItem | Skipped, None, Table | None]:
     """Find the header among the first rows, note it, and read the rows below it; returns
     the table (None when a sheet has no header and is skipped)."""
     at = find_header(head, names)
@@ -115,7 +115,7 @@ def _start(
         at = next((k for k, row in enumerate(head) if any(_filled(c) for c in row)), 0)
     defaults = form_fields(head[:at], names)
     header = read_header(name, lines[at], head[at], names, defaults)
-    table = _Table(name, header, text_only)
+    table = Table(name, header, text_only)
     yield ReadNote(f"{name}: header on line {header.line}, {header.layout} layout")
     yield from header.problems
     yield from table.rows(head[at + 1 :], lines[at + 1 :])
@@ -126,7 +126,7 @@ def _filled(cell: Any) -> bool:
     return cell is not None and str(cell).strip() != ""
 
 
-class _Table:
+class Table:
     """A header's columns, and the rows under it."""
 
     def __init__(self, name: str, header: Header, text_only: bool) -> None:
